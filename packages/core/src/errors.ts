@@ -1,0 +1,40 @@
+/** Base class of every error onegrad throws on purpose; `parameter` names the offending argument. */
+export class OnegradError extends Error {
+  /** The argument or field that was rejected, e.g. `batch.x` or `spec.sizes`. */
+  readonly parameter: string;
+  constructor(parameter: string, message: string, options?: { cause?: unknown }) {
+    super(`${parameter}: ${message}`, options);
+    this.name = new.target.name;
+    this.parameter = parameter;
+  }
+}
+
+/** A matrix or parameter has the wrong shape; the message states expected and actual shapes. */
+export class ShapeError extends OnegradError {}
+
+/** An input (batch, parameter, hyperparameter) holds NaN or Infinity. */
+export class NonFiniteError extends OnegradError {}
+
+/** A BCE target lies outside [0, 1]. */
+export class TargetRangeError extends OnegradError {}
+
+/** A batch has no rows. */
+export class EmptyBatchError extends OnegradError {}
+
+/** The learning rate is not a positive finite number. */
+export class LearningRateError extends OnegradError {}
+
+/** A network spec is malformed: sizes, loss or dtype. */
+export class SpecError extends OnegradError {}
+
+/** The backend cannot compute in the requested dtype. */
+export class UnsupportedDTypeError extends OnegradError {}
+
+/** A session or backend was used after `dispose()`. */
+export class DisposedError extends OnegradError {}
+
+/** A step would have produced a non-finite loss or parameter; it was not applied. */
+export class DivergenceError extends OnegradError {}
+
+/** The engine behind a backend could not be initialised (missing module, unavailable device). */
+export class BackendInitError extends OnegradError {}

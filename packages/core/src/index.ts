@@ -1,0 +1,27 @@
+export type { Backend, BackendFactory, BackendInfo } from './backend.js';
+export { formatMatrix, type FormatOptions, toColumnLayout, transpose } from './column-layout.js';
+export { allocate, DTYPES, type DType, dtypeOf, type FloatArray, firstNonFinite, isDType, MIN_NORMAL, UNIT_ROUNDOFF } from './dtype.js';
+export {
+  BackendInitError,
+  DisposedError,
+  DivergenceError,
+  EmptyBatchError,
+  LearningRateError,
+  NonFiniteError,
+  OnegradError,
+  ShapeError,
+  SpecError,
+  TargetRangeError,
+  UnsupportedDTypeError,
+} from './errors.js';
+export { assertFiniteStep } from './finite-step.js';
+export { initParams, seededRandom } from './init.js';
+export type { Layer, LayerForward, LayerGradients } from './layer.js';
+export type { Loss } from './loss.js';
+export { at, bitEqual, cast, cloneMatrix, fromRows, type Matrix, matrix, shapeOf, toRows, zeros } from './matrix.js';
+export { LOSSES, layerCount, type LossName, type NetworkSpec, validateSpec } from './network-spec.js';
+export { cloneParams, type LayerParams, type Params, paramsBitEqual, validateParams } from './params.js';
+export { serialQueue } from './serial-queue.js';
+export type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';
+export { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';
+export { assertDTypeSupported, validateBatch, validateInput, validateStepOptions } from './validate-step.js';

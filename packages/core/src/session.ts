@@ -1,0 +1,50 @@
+import type { BackendInfo } from './backend.js';
+import type { Matrix } from './matrix.js';
+import type { NetworkSpec } from './network-spec.js';
+import type { Params } from './params.js';
+import type { StepTrace } from './trace.js';
+
+/** Inputs and targets of one step: `x` is batch x n0, `y` is batch x nL. */
+export interface Batch {
+  /** Inputs, one sample per row. */
+  readonly x: Matrix;
+  /** Targets, one sample per row; in [0, 1] for bce. */
+  readonly y: Matrix;
+}
+
+/** Options of {@link TrainingSession.step}. */
+export interface StepOptions {
+  /** SGD learning rate: a positive finite number. */
+  readonly learningRate: number;
+  /** Return every intermediate of the step; off by default because reading them back costs time. */
+  readonly trace?: boolean;
+}
+
+/** What one step returns. */
+export interface StepResult {
+  /** Cost J at the parameters before the update. */
+  readonly loss: number;
+  /** Every intermediate, when `trace: true` was asked for. */
+  readonly trace?: StepTrace;
+}
+
+/**
+ * A network living on one backend. Calls are serialized in the order they are made. A rejected
+ * call (bad input, divergence) leaves the parameters exactly as they were.
+ */
+export interface TrainingSession {
+  /** The network this session trains. */
+  readonly spec: NetworkSpec;
+  /** The backend computing it. */
+  readonly backend: BackendInfo;
+  /** Output activations A_L for `x` (batch x n0), batch x nL, in the spec's dtype. */
+  forward(x: Matrix): Promise<Matrix>;
+  /** Forward, backward and SGD update on one batch. */
+  step(batch: Batch, options: StepOptions): Promise<StepResult>;
+  /** A copy of the current parameters in the spec's dtype, bit for bit. */
+  getParams(): Promise<Params>;
+  /** Replaces the parameters; values already in the spec's dtype are taken bit for bit. */
+  setParams(params: Params): Promise<void>;
+  /** Releases the engine's resources; later calls throw DisposedError. Calling it twice is harmless. */
+  dispose(): void;
+}
