@@ -37,7 +37,12 @@ export function formatMatrix(m: Matrix, options: FormatOptions = {}): string {
   const width = Math.max(...cells.map((c) => c.length), 1);
   const lines: string[] = [];
   for (let i = 0; i < shown.rows; i++) {
-    lines.push(`[ ${cells.slice(i * shown.cols, (i + 1) * shown.cols).map((c) => c.padStart(width)).join('  ')} ]`);
+    lines.push(
+      `[ ${cells
+        .slice(i * shown.cols, (i + 1) * shown.cols)
+        .map((c) => c.padStart(width))
+        .join('  ')} ]`,
+    );
   }
   return lines.join('\n');
 }

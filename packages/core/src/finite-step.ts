@@ -7,7 +7,8 @@ import type { Params } from './params.js';
  * backend can refuse to commit it: NaN never spreads silently into the weights.
  */
 export function assertFiniteStep(loss: number, updated: Params): void {
-  if (!Number.isFinite(loss)) throw new DivergenceError('loss', `the cost is ${loss}; the step was not applied`);
+  if (!Number.isFinite(loss))
+    throw new DivergenceError('loss', `the cost is ${loss}; the step was not applied`);
   updated.forEach((p, l) => {
     for (const key of ['W', 'b'] as const) {
       const bad = firstNonFinite(p[key].data);

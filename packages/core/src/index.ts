@@ -1,6 +1,16 @@
 export type { Backend, BackendFactory, BackendInfo } from './backend.js';
-export { formatMatrix, type FormatOptions, toColumnLayout, transpose } from './column-layout.js';
-export { allocate, DTYPES, type DType, dtypeOf, type FloatArray, firstNonFinite, isDType, MIN_NORMAL, UNIT_ROUNDOFF } from './dtype.js';
+export { type FormatOptions, formatMatrix, toColumnLayout, transpose } from './column-layout.js';
+export {
+  allocate,
+  DTYPES,
+  type DType,
+  dtypeOf,
+  type FloatArray,
+  firstNonFinite,
+  isDType,
+  MIN_NORMAL,
+  UNIT_ROUNDOFF,
+} from './dtype.js';
 export {
   BackendInitError,
   DisposedError,
@@ -18,8 +28,19 @@ export { assertFiniteStep } from './finite-step.js';
 export { initParams, seededRandom } from './init.js';
 export type { Layer, LayerForward, LayerGradients } from './layer.js';
 export type { Loss } from './loss.js';
-export { at, bitEqual, cast, cloneMatrix, fromRows, type Matrix, matrix, shapeOf, toRows, zeros } from './matrix.js';
-export { LOSSES, layerCount, type LossName, type NetworkSpec, validateSpec } from './network-spec.js';
+export {
+  at,
+  bitEqual,
+  cast,
+  cloneMatrix,
+  fromRows,
+  type Matrix,
+  matrix,
+  shapeOf,
+  toRows,
+  zeros,
+} from './matrix.js';
+export { LOSSES, type LossName, layerCount, type NetworkSpec, validateSpec } from './network-spec.js';
 export { cloneParams, type LayerParams, type Params, paramsBitEqual, validateParams } from './params.js';
 export { serialQueue } from './serial-queue.js';
 export type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';

@@ -30,7 +30,10 @@ export function initParams(spec: NetworkSpec, seed = 1): Params {
     const r = Math.sqrt(6 / (nIn + nOut));
     const W = allocate(spec.dtype, nIn * nOut);
     for (let k = 0; k < W.length; k++) W[k] = (2 * rand() - 1) * r;
-    params.push({ W: { rows: nIn, cols: nOut, data: W }, b: { rows: 1, cols: nOut, data: allocate(spec.dtype, nOut) } });
+    params.push({
+      W: { rows: nIn, cols: nOut, data: W },
+      b: { rows: 1, cols: nOut, data: allocate(spec.dtype, nOut) },
+    });
   }
   return params;
 }

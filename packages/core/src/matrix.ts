@@ -15,7 +15,12 @@ export interface Matrix {
 }
 
 /** Builds a matrix in `dtype` from nested rows (`number[][]`) or flat row-major values. */
-export function matrix(rows: number, cols: number, values: ArrayLike<number>, dtype: DType = 'float64'): Matrix {
+export function matrix(
+  rows: number,
+  cols: number,
+  values: ArrayLike<number>,
+  dtype: DType = 'float64',
+): Matrix {
   if (values.length !== rows * cols) {
     throw new ShapeError('values', `expected ${rows}x${cols} = ${rows * cols} values, got ${values.length}`);
   }
@@ -29,7 +34,8 @@ export function fromRows(rows: readonly (readonly number[])[], dtype: DType = 'f
   const cols = rows[0]?.length ?? 0;
   const flat: number[] = [];
   rows.forEach((row, i) => {
-    if (row.length !== cols) throw new ShapeError(`rows[${i}]`, `expected ${cols} columns, got ${row.length}`);
+    if (row.length !== cols)
+      throw new ShapeError(`rows[${i}]`, `expected ${cols} columns, got ${row.length}`);
     flat.push(...row);
   });
   return matrix(rows.length, cols, flat, dtype);

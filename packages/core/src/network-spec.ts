@@ -25,12 +25,16 @@ export function layerCount(spec: NetworkSpec): number {
   return spec.sizes.length - 1;
 }
 
-/** Throws {@link SpecError} unless `spec` is a well-formed network spec; returns it typed. */
+/** Throws {@link SpecError} unless `spec` is a well-formed network spec; returns a frozen copy. */
 export function validateSpec(spec: unknown): NetworkSpec {
-  if (typeof spec !== 'object' || spec === null) throw new SpecError('spec', `expected an object, got ${spec}`);
+  if (typeof spec !== 'object' || spec === null)
+    throw new SpecError('spec', `expected an object, got ${spec}`);
   const { sizes, loss, dtype } = spec as Record<string, unknown>;
   if (!Array.isArray(sizes) || sizes.length < 2) {
-    throw new SpecError('spec.sizes', `expected at least two layer sizes [n0, ..., nL], got ${JSON.stringify(sizes)}`);
+    throw new SpecError(
+      'spec.sizes',
+      `expected at least two layer sizes [n0, ..., nL], got ${JSON.stringify(sizes)}`,
+    );
   }
   sizes.forEach((n, i) => {
     if (!Number.isInteger(n) || (n as number) < 1) {
@@ -41,7 +45,10 @@ export function validateSpec(spec: unknown): NetworkSpec {
     throw new SpecError('spec.loss', `unknown loss ${JSON.stringify(loss)}; expected 'bce' or 'mse'`);
   }
   if (!isDType(dtype)) {
-    throw new SpecError('spec.dtype', `unknown dtype ${JSON.stringify(dtype)}; expected 'float32' or 'float64'`);
+    throw new SpecError(
+      'spec.dtype',
+      `unknown dtype ${JSON.stringify(dtype)}; expected 'float32' or 'float64'`,
+    );
   }
-  return spec as NetworkSpec;
+  return Object.freeze({ sizes: Object.freeze([...(sizes as number[])]), loss, dtype });
 }

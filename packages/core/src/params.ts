@@ -31,12 +31,18 @@ export function paramsBitEqual(a: Params, b: Params): boolean {
 export function validateParams(spec: NetworkSpec, params: Params, name = 'params'): Params {
   const L = spec.sizes.length - 1;
   if (!Array.isArray(params) || params.length !== L) {
-    throw new ShapeError(name, `expected ${L} layers for sizes [${spec.sizes.join(', ')}], got ${params?.length}`);
+    throw new ShapeError(
+      name,
+      `expected ${L} layers for sizes [${spec.sizes.join(', ')}], got ${params?.length}`,
+    );
   }
   return params.map((p, l) => {
     const nIn = spec.sizes[l] as number;
     const nOut = spec.sizes[l + 1] as number;
-    for (const [key, m, rows] of [['W', p.W, nIn], ['b', p.b, 1]] as const) {
+    for (const [key, m, rows] of [
+      ['W', p.W, nIn],
+      ['b', p.b, 1],
+    ] as const) {
       if (m?.rows !== rows || m.cols !== nOut || m.data?.length !== rows * nOut) {
         const got = m ? `${shapeOf(m)} with ${m.data?.length} values` : String(m);
         throw new ShapeError(`${name}[${l}].${key}`, `expected ${rows}x${nOut}, got ${got}`);
@@ -45,6 +51,8 @@ export function validateParams(spec: NetworkSpec, params: Params, name = 'params
       if (bad >= 0) throw new NonFiniteError(`${name}[${l}].${key}`, `element ${bad} is ${m.data[bad]}`);
     }
     const same = dtypeOf(p.W.data) === spec.dtype && dtypeOf(p.b.data) === spec.dtype;
-    return same ? { W: cloneMatrix(p.W), b: cloneMatrix(p.b) } : { W: cast(p.W, spec.dtype), b: cast(p.b, spec.dtype) };
+    return same
+      ? { W: cloneMatrix(p.W), b: cloneMatrix(p.b) }
+      : { W: cast(p.W, spec.dtype), b: cast(p.b, spec.dtype) };
   });
 }

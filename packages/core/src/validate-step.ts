@@ -1,14 +1,28 @@
-import { firstNonFinite } from './dtype.js';
 import type { BackendInfo } from './backend.js';
-import { EmptyBatchError, LearningRateError, NonFiniteError, ShapeError, TargetRangeError, UnsupportedDTypeError } from './errors.js';
+import { firstNonFinite } from './dtype.js';
+import {
+  EmptyBatchError,
+  LearningRateError,
+  NonFiniteError,
+  ShapeError,
+  TargetRangeError,
+  UnsupportedDTypeError,
+} from './errors.js';
 import { type Matrix, shapeOf } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
 import type { Batch, StepOptions } from './session.js';
 
 function checkMatrix(name: string, m: Matrix | undefined, cols: number, rows?: number): void {
   const expected = `${rows ?? 'batch'}x${cols}`;
-  if (typeof m !== 'object' || m === null || !(m.data instanceof Float32Array || m.data instanceof Float64Array)) {
-    throw new ShapeError(name, `expected a ${expected} matrix with Float32Array or Float64Array data, got ${m}`);
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    !(m.data instanceof Float32Array || m.data instanceof Float64Array)
+  ) {
+    throw new ShapeError(
+      name,
+      `expected a ${expected} matrix with Float32Array or Float64Array data, got ${m}`,
+    );
   }
   if (m.rows === 0) throw new EmptyBatchError(name, `expected at least one row, got ${shapeOf(m)}`);
   if (m.cols !== cols || (rows !== undefined && m.rows !== rows) || m.data.length !== m.rows * m.cols) {
@@ -28,13 +42,17 @@ export function validateInput(spec: NetworkSpec, x: Matrix, name = 'x'): void {
 
 /** Checks a batch against the spec: shapes, non-empty, finite, and bce targets in [0, 1]. */
 export function validateBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): void {
-  if (typeof batch !== 'object' || batch === null) throw new ShapeError(name, `expected { x, y }, got ${batch}`);
+  if (typeof batch !== 'object' || batch === null)
+    throw new ShapeError(name, `expected { x, y }, got ${batch}`);
   checkMatrix(`${name}.x`, batch.x, spec.sizes[0] as number);
   checkMatrix(`${name}.y`, batch.y, spec.sizes[spec.sizes.length - 1] as number, batch.x.rows);
   if (spec.loss === 'bce') {
     const bad = batch.y.data.findIndex((v) => v < 0 || v > 1);
     if (bad >= 0) {
-      throw new TargetRangeError(`${name}.y`, `bce targets must lie in [0, 1]; element ${bad} is ${batch.y.data[bad]}`);
+      throw new TargetRangeError(
+        `${name}.y`,
+        `bce targets must lie in [0, 1]; element ${bad} is ${batch.y.data[bad]}`,
+      );
     }
   }
 }

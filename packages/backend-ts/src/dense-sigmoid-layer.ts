@@ -1,0 +1,60 @@
+import type { DType, Layer, LayerForward, LayerGradients, Matrix } from '@onegrad/core';
+import { Buffer } from './buffer.js';
+import { denseForward } from './kernels/dense-forward.js';
+import { inputGradient } from './kernels/input-gradient.js';
+import { sigmoid } from './kernels/sigmoid.js';
+import { sigmoidBackward } from './kernels/sigmoid-backward.js';
+import { weightGradient } from './kernels/weight-gradient.js';
+
+/** Dense + sigmoid on typed arrays; results live in buffers reused from step to step. */
+export class DenseSigmoidLayer implements Layer<Matrix> {
+  /** Current weights (inputs x units) and bias (1 x units); swapped in by the session after an update. */
+  params: { W: Matrix; b: Matrix };
+  private readonly z: Buffer;
+  private readonly a: Buffer;
+  private readonly dZ: Buffer;
+  private readonly dAPrev: Buffer;
+  private readonly grads: { dW: Matrix; db: Matrix };
+
+  constructor(
+    readonly inputs: number,
+    readonly units: number,
+    dtype: DType,
+    params: { W: Matrix; b: Matrix },
+  ) {
+    this.params = params;
+    this.z = new Buffer(dtype, units);
+    this.a = new Buffer(dtype, units);
+    this.dZ = new Buffer(dtype, units);
+    this.dAPrev = new Buffer(dtype, inputs);
+    this.grads = { dW: new Buffer(dtype, units).rows(inputs), db: new Buffer(dtype, units).rows(1) };
+  }
+
+  /** Z = A_prev W + b; A = sigmoid(Z). */
+  forward(aPrev: Matrix): LayerForward<Matrix> {
+    const z = this.z.rows(aPrev.rows);
+    const a = this.a.rows(aPrev.rows);
+    denseForward(aPrev, this.params.W, this.params.b, z);
+    sigmoid(z, a);
+    return { z, a };
+  }
+
+  /** dZ (fused or dA * A(1-A)), dW, db and dA_prev; `wantDAPrev` false skips the input layer's dX. */
+  backward(
+    aPrev: Matrix,
+    a: Matrix,
+    dA: Matrix,
+    fusedDZ?: Matrix,
+    wantDAPrev = true,
+  ): LayerGradients<Matrix> {
+    let dZ = fusedDZ;
+    if (dZ === undefined) {
+      dZ = this.dZ.rows(a.rows);
+      sigmoidBackward(dA, a, dZ);
+    }
+    weightGradient(aPrev, dZ, this.grads.dW, this.grads.db);
+    const dAPrev = this.dAPrev.rows(a.rows);
+    if (wantDAPrev) inputGradient(dZ, this.params.W, dAPrev);
+    return { dZ, dW: this.grads.dW, db: this.grads.db, dAPrev };
+  }
+}

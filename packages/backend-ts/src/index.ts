@@ -1,0 +1,1 @@
+export { createTsBackend } from './ts-backend.js';
