@@ -15,6 +15,9 @@ export class DenseSigmoidLayer implements Layer<Matrix> {
   private readonly dZ: Buffer;
   private readonly dAPrev: Buffer;
   private readonly grads: { dW: Matrix; db: Matrix };
+  // Results are returned in the same two objects every call: a warmed-up step allocates nothing.
+  private readonly fwd: { z: Matrix; a: Matrix };
+  private readonly bwd: { dZ: Matrix; dW: Matrix; db: Matrix; dAPrev: Matrix };
 
   constructor(
     readonly inputs: number,
@@ -28,6 +31,8 @@ export class DenseSigmoidLayer implements Layer<Matrix> {
     this.dZ = new Buffer(dtype, units);
     this.dAPrev = new Buffer(dtype, inputs);
     this.grads = { dW: new Buffer(dtype, units).rows(inputs), db: new Buffer(dtype, units).rows(1) };
+    this.fwd = { z: this.z.rows(0), a: this.a.rows(0) };
+    this.bwd = { dZ: this.dZ.rows(0), dW: this.grads.dW, db: this.grads.db, dAPrev: this.dAPrev.rows(0) };
   }
 
   /** Z = A_prev W + b; A = sigmoid(Z). */
@@ -36,7 +41,9 @@ export class DenseSigmoidLayer implements Layer<Matrix> {
     const a = this.a.rows(aPrev.rows);
     denseForward(aPrev, this.params.W, this.params.b, z);
     sigmoid(z, a);
-    return { z, a };
+    this.fwd.z = z;
+    this.fwd.a = a;
+    return this.fwd;
   }
 
   /** dZ (fused or dA * A(1-A)), dW, db and dA_prev; `wantDAPrev` false skips the input layer's dX. */
@@ -55,6 +62,8 @@ export class DenseSigmoidLayer implements Layer<Matrix> {
     weightGradient(aPrev, dZ, this.grads.dW, this.grads.db);
     const dAPrev = this.dAPrev.rows(a.rows);
     if (wantDAPrev) inputGradient(dZ, this.params.W, dAPrev);
-    return { dZ, dW: this.grads.dW, db: this.grads.db, dAPrev };
+    this.bwd.dZ = dZ;
+    this.bwd.dAPrev = dAPrev;
+    return this.bwd;
   }
 }

@@ -30,6 +30,9 @@ export class TsSession implements TrainingSession {
   private readonly loss: MatrixLoss;
   // The update is written here first and swapped in only once it is known to be finite.
   private spare: { W: Matrix; b: Matrix }[];
+  // Per-step views of the layers' buffers, kept between steps so the hot path allocates nothing.
+  private readonly acts: Matrix[] = [];
+  private readonly zs: Matrix[] = [];
   private readonly queue = serialQueue();
   private disposed = false;
 
@@ -85,19 +88,19 @@ export class TsSession implements TrainingSession {
 
   private run(x: Matrix, y: Matrix, options: StepOptions): StepResult {
     const L = this.layers.length;
-    const acts: Matrix[] = [x];
-    const zs: Matrix[] = [];
-    for (const layer of this.layers) {
-      const { z, a } = layer.forward(acts[acts.length - 1] as Matrix);
-      zs.push(z);
-      acts.push(a);
+    const { acts, zs } = this;
+    acts[0] = x;
+    for (let l = 0; l < L; l++) {
+      const f = (this.layers[l] as DenseSigmoidLayer).forward(acts[l] as Matrix);
+      zs[l] = f.z;
+      acts[l + 1] = f.a;
     }
     const aL = acts[L] as Matrix;
     const loss = this.loss.cost(zs[L - 1] as Matrix, aL, y).data[0] as number;
     // The unfused dA_L is always computed: the trace shows it beside the fused dZ_L.
     let dA = this.loss.gradA(aL, y);
     const fusedDZ = this.loss.fused ? this.loss.gradZ(aL, y, dA) : undefined;
-    const traced: LayerTrace[] = [];
+    const traced: LayerTrace[] | undefined = options.trace ? [] : undefined;
     for (let l = L - 1; l >= 0; l--) {
       const layer = this.layers[l] as DenseSigmoidLayer;
       const g = layer.backward(
@@ -109,19 +112,20 @@ export class TsSession implements TrainingSession {
       );
       sgdUpdate(layer.params.W, g.dW, options.learningRate, (this.spare[l] as { W: Matrix }).W);
       sgdUpdate(layer.params.b, g.db, options.learningRate, (this.spare[l] as { b: Matrix }).b);
-      if (options.trace) {
+      if (traced) {
         const t = { z: zs[l] as Matrix, a: acts[l + 1] as Matrix, dA, dZ: g.dZ, dW: g.dW, db: g.db };
         traced.unshift({ ...mapClone(t), dANonFinite: nonFiniteIndices(dA) });
       }
       dA = g.dAPrev;
     }
     assertFiniteStep(loss, this.spare);
-    const previous = this.layers.map((layer) => layer.params);
-    this.layers.forEach((layer, l) => {
+    for (let l = 0; l < L; l++) {
+      const layer = this.layers[l] as DenseSigmoidLayer;
+      const current = layer.params;
       layer.params = this.spare[l] as { W: Matrix; b: Matrix };
-    });
-    this.spare = previous;
-    if (!options.trace) return { loss };
+      this.spare[l] = current;
+    }
+    if (!traced) return { loss };
     const params = this.layers.map((layer) => ({
       W: cloneMatrix(layer.params.W),
       b: cloneMatrix(layer.params.b),

@@ -1,0 +1,26 @@
+import type { Backend, DType } from '@onegrad/core';
+import type { Tally } from '../error-model/tally.js';
+
+/** What a case gets to run against. */
+export interface CaseContext {
+  /** The dtype under test. */
+  readonly dtype: DType;
+  /** The backend under test, initialised. */
+  readonly backend: Backend;
+  /** A second initialised backend to hand parameters to: the partner target, or a fresh one of the same. */
+  partner(): Promise<{ readonly name: string; readonly backend: Backend }>;
+  /** Where ratios and problems are recorded. */
+  readonly tally: Tally;
+  /** Numbers reported as information, never judged (e.g. trajectory drift). */
+  readonly info: Record<string, number>;
+}
+
+/** One conformance case: an id like `seed/bce`, what it shows, and how to run it. */
+export interface ConformanceCase {
+  /** Stable id: `<family>/<name>`; skip keys match it. */
+  readonly id: string;
+  /** One line on what it checks. */
+  readonly description: string;
+  /** Runs the case, recording into `ctx.tally`. */
+  run(ctx: CaseContext): Promise<void>;
+}

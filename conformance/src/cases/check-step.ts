@@ -1,0 +1,41 @@
+import { paramsBitEqual, type StepResult, type TrainingSession } from '@onegrad/core';
+import { compareMatrix, type Where, whereText } from '../error-model/compare-matrix.js';
+import { compareStep } from '../error-model/compare-step.js';
+import type { ExpectedStep } from '../error-model/expected-step.js';
+import type { CaseContext } from './case.js';
+import { type Problem, problemBatch } from './problem.js';
+
+/**
+ * Runs `forward` and one traced `step` of `problem` on `session` and compares both with `expected`;
+ * the parameters read back after the step must be the trace's updated parameters, bit for bit.
+ * Returns the step's result for case-specific checks.
+ */
+export async function checkStep(
+  ctx: CaseContext,
+  session: TrainingSession,
+  problem: Problem,
+  expected: ExpectedStep,
+  where: Where,
+): Promise<StepResult> {
+  const batch = problemBatch(problem, ctx.dtype);
+  const L = expected.layers.length;
+  const out = await session.forward(batch.x);
+  compareMatrix(
+    ctx.tally,
+    'A',
+    L,
+    out,
+    (expected.layers[L - 1] as ExpectedStep['layers'][number]).a,
+    ctx.dtype,
+    where,
+  );
+  const result = await session.step(batch, { learningRate: problem.learningRate, trace: true });
+  compareStep(ctx.tally, result, expected, ctx.dtype, where);
+  const after = await session.getParams();
+  if (result.trace && !paramsBitEqual(after, result.trace.params)) {
+    ctx.tally.problems.push(
+      `${whereText(where)}: getParams() after the step differs from the trace's updated parameters`,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,19 @@
+import type { ConformanceCase } from './case.js';
+import { determinismCases } from './determinism.js';
+import { randomCases } from './random.js';
+import { saturationCases } from './saturation.js';
+import { seedCases } from './seed.js';
+import { switchCases } from './switch.js';
+import { trajectoryCases } from './trajectory.js';
+
+/** Every case of the suite, in run order. */
+export function allCases(): ConformanceCase[] {
+  return [
+    ...seedCases(),
+    ...saturationCases(),
+    ...randomCases(),
+    ...trajectoryCases(),
+    ...determinismCases(),
+    ...switchCases(),
+  ];
+}

@@ -1,0 +1,69 @@
+import { paramsBitEqual, type TrainingSession } from '@onegrad/core';
+import { expectedStep } from '../error-model/expected-step.js';
+import { referenceStep } from '../reference/step.js';
+import type { CaseContext, ConformanceCase } from './case.js';
+import { checkStep } from './check-step.js';
+import { type Problem, problemParams, problemSpec, referenceInputOf } from './problem.js';
+import { seedProblem } from './seed.js';
+
+/** Steps on each side of the switch. */
+export const SWITCH_STEPS = 3;
+
+async function steps(
+  ctx: CaseContext,
+  session: TrainingSession,
+  p: Problem,
+  id: string,
+  from: number,
+): Promise<void> {
+  for (let step = from; step < from + SWITCH_STEPS; step++) {
+    const current = await session.getParams();
+    const expected = expectedStep(referenceStep(referenceInputOf(p, current)), p.loss, p.y.data);
+    await checkStep(ctx, session, p, expected, { case: id, step });
+  }
+}
+
+/**
+ * k steps on the backend under test, `getParams()`, a fresh session of the partner from those
+ * parameters (which must read back bit for bit), k more steps there, then the partner's parameters
+ * set back into the first session with `setParams` (again bit for bit) and k final steps. Every step
+ * is judged against the reference from the parameters it started from.
+ */
+export function switchCases(): ConformanceCase[] {
+  return (['bce', 'mse'] as const).map((loss) => {
+    const id = `switch/seed-${loss}`;
+    return {
+      id,
+      description: `${SWITCH_STEPS} steps, hand the parameters to a fresh session of the partner, ${SWITCH_STEPS} more, and back (${loss})`,
+      async run(ctx) {
+        const p = seedProblem(loss);
+        const spec = problemSpec(p, ctx.dtype);
+        const partner = await ctx.partner();
+        const first = await ctx.backend.createSession(spec, problemParams(p, ctx.dtype));
+        let second: TrainingSession | undefined;
+        try {
+          await steps(ctx, first, p, id, 0);
+          const handed = await first.getParams();
+          second = await partner.backend.createSession(spec, handed);
+          if (!paramsBitEqual(handed, await second.getParams())) {
+            ctx.tally.problems.push(
+              `${id}: ${partner.name}.createSession(spec, params) did not keep the handed-over parameters bit for bit`,
+            );
+          }
+          await steps(ctx, second, p, id, SWITCH_STEPS);
+          const back = await second.getParams();
+          await first.setParams(back);
+          if (!paramsBitEqual(back, await first.getParams())) {
+            ctx.tally.problems.push(
+              `${id}: setParams(params) did not keep the parameters handed back from ${partner.name} bit for bit`,
+            );
+          }
+          await steps(ctx, first, p, id, 2 * SWITCH_STEPS);
+        } finally {
+          first.dispose();
+          second?.dispose();
+        }
+      },
+    };
+  });
+}

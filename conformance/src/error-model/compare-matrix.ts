@@ -1,0 +1,81 @@
+import { type DType, dtypeOf, type Matrix, MIN_NORMAL, UNIT_ROUNDOFF } from '@onegrad/core';
+import { boundOf, distance, type ExpectedMatrix } from './expected.js';
+import { classOf } from './float-class.js';
+import type { Quantity } from './quantity.js';
+import type { Tally } from './tally.js';
+
+/** Where a comparison happens, for messages. */
+export interface Where {
+  /** Case id. */
+  readonly case: string;
+  /** Step index within a multi-step case. */
+  readonly step?: number;
+}
+
+/** Text for a location, e.g. `seed/bce step 3`. */
+export function whereText(where: Where): string {
+  return where.step === undefined ? where.case : `${where.case} step ${where.step}`;
+}
+
+/**
+ * Checks shape and dtype of `got`, then records every element's ratio |got - reference| / bound.
+ * A non-finite element where the reference is finite has ratio Infinity. `checkDType: false` for
+ * values that are plain numbers (the cost).
+ */
+export function compareMatrix(
+  tally: Tally,
+  quantity: Quantity,
+  layer: number | undefined,
+  got: Matrix | undefined,
+  want: ExpectedMatrix,
+  dtype: DType,
+  where: Where,
+  checkDType = true,
+): void {
+  const name = `${quantity}${layer === undefined ? '' : `[layer ${layer}]`}`;
+  if (
+    !got ||
+    got.rows !== want.rows ||
+    got.cols !== want.cols ||
+    got.data?.length !== want.rows * want.cols
+  ) {
+    const shape = got ? `${got.rows}x${got.cols} with ${got.data?.length} values` : String(got);
+    tally.problems.push(`${whereText(where)}: ${name} should be ${want.rows}x${want.cols}, got ${shape}`);
+    return;
+  }
+  if (checkDType && dtypeOf(got.data) !== dtype) {
+    tally.problems.push(
+      `${whereText(where)}: ${name} is ${dtypeOf(got.data)}, the session's dtype is ${dtype}`,
+    );
+  }
+  const u = UNIT_ROUNDOFF[dtype];
+  const min = MIN_NORMAL[dtype];
+  for (let i = 0; i < got.data.length; i++) {
+    const value = got.data[i] as number;
+    const base = {
+      case: where.case,
+      quantity,
+      row: Math.floor(i / got.cols),
+      col: i % got.cols,
+      got: value,
+      want: want.hi[i] as number,
+    };
+    const at = {
+      ...base,
+      ...(where.step === undefined ? {} : { step: where.step }),
+      ...(layer === undefined ? {} : { layer }),
+    };
+    const bound = boundOf(want, i, u, min);
+    const cls = classOf(value);
+    if (cls !== 'finite') {
+      tally.record({
+        ...at,
+        bound,
+        ratio: Number.POSITIVE_INFINITY,
+        note: `${cls} where the reference is finite`,
+      });
+    } else {
+      tally.record({ ...at, bound, ratio: distance(want, i, value) / bound });
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { type DType, nonFiniteIndices, type StepResult } from '@onegrad/core';
+import { compareMatrix, type Where, whereText } from './compare-matrix.js';
+import { compareOutputBceGrad } from './compare-output-grad.js';
+import type { ExpectedStep } from './expected-step.js';
+import type { Tally } from './tally.js';
+
+/**
+ * Compares one traced step with the reference: every layer's Z, A, dA (with `dANonFinite`), dZ,
+ * dW, db, the cost (both `result.loss` and `trace.loss`), `fusedOutput` and the updated parameters.
+ */
+export function compareStep(
+  tally: Tally,
+  result: StepResult,
+  expected: ExpectedStep,
+  dtype: DType,
+  where: Where,
+): void {
+  const trace = result.trace;
+  const at = whereText(where);
+  if (!trace) {
+    tally.problems.push(`${at}: step(batch, { trace: true }) returned no trace`);
+    return;
+  }
+  const L = expected.layers.length;
+  if (trace.layers?.length !== L || trace.params?.length !== L) {
+    tally.problems.push(`${at}: the trace should have ${L} layers and ${L} parameter sets`);
+    return;
+  }
+  if (trace.fusedOutput !== (expected.loss === 'bce')) {
+    tally.problems.push(
+      `${at}: fusedOutput is ${trace.fusedOutput}; ${expected.loss} should give ${expected.loss === 'bce'}`,
+    );
+  }
+  for (const loss of [result.loss, trace.loss]) {
+    compareMatrix(
+      tally,
+      'loss',
+      undefined,
+      { rows: 1, cols: 1, data: Float64Array.of(loss) },
+      expected.cost,
+      dtype,
+      where,
+      false,
+    );
+  }
+  expected.layers.forEach((want, l) => {
+    const got = trace.layers[l];
+    const layer = l + 1;
+    if (!got) return;
+    compareMatrix(tally, 'Z', layer, got.z, want.z, dtype, where);
+    compareMatrix(tally, 'A', layer, got.a, want.a, dtype, where);
+    if (l === L - 1 && expected.loss === 'bce' && got.dA) {
+      compareOutputBceGrad(tally, layer, got.dA, want.dA, want.a, expected.y, dtype, where);
+    } else {
+      compareMatrix(tally, 'dA', layer, got.dA, want.dA, dtype, where);
+    }
+    if (got.dA)
+      checkNonFiniteFlags(tally, layer, got.dANonFinite, nonFiniteIndices(got.dA), got.dA.cols, where);
+    compareMatrix(tally, 'dZ', layer, got.dZ, want.dZ, dtype, where);
+    compareMatrix(tally, 'dW', layer, got.dW, want.dW, dtype, where);
+    compareMatrix(tally, 'db', layer, got.db, want.db, dtype, where);
+    compareMatrix(
+      tally,
+      'W',
+      layer,
+      trace.params[l]?.W,
+      (expected.params[l] as ExpectedStep['params'][number]).W,
+      dtype,
+      where,
+    );
+    compareMatrix(
+      tally,
+      'b',
+      layer,
+      trace.params[l]?.b,
+      (expected.params[l] as ExpectedStep['params'][number]).b,
+      dtype,
+      where,
+    );
+  });
+}
+
+/** `dANonFinite` must list exactly the non-finite indices of dA, in any order, without repeats. */
+function checkNonFiniteFlags(
+  tally: Tally,
+  layer: number,
+  flagged: readonly number[] | undefined,
+  actual: number[],
+  cols: number,
+  where: Where,
+): void {
+  const listed = [...(flagged ?? [])].sort((p, q) => p - q);
+  if (listed.length === actual.length && listed.every((v, i) => v === actual[i])) return;
+  const index = actual.find((i) => !listed.includes(i)) ?? listed.find((i) => !actual.includes(i)) ?? 0;
+  tally.record({
+    case: where.case,
+    ...(where.step === undefined ? {} : { step: where.step }),
+    quantity: 'dA',
+    layer,
+    row: Math.floor(index / cols),
+    col: index % cols,
+    got: Number.NaN,
+    want: Number.NaN,
+    bound: 0,
+    ratio: Number.POSITIVE_INFINITY,
+    note: `dANonFinite is [${listed.join(', ')}] but the non-finite elements of dA are [${actual.join(', ')}]`,
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The constants of the error model, each a count of roundings taken from the arithmetic (see README).
+ * A faithful `exp`, `log1p` is within one ulp, i.e. a relative 2u. None of them is tuned to a backend.
+ */
+
+/** A backend passes when every ratio |backend - reference| / bound is at most this. */
+export const THRESHOLD = 1;
+
+/** Relative error of a faithful `exp` or `log1p`, in units of u: one ulp is at most 2u. */
+export const ELEMENTARY_ULP = 2;
+
+/** sigma(z) = 1 / (1 + e^-z): exp (2u), the addition (u) and the division (u), relative to |a|. */
+export const SIGMOID_ROUNDINGS = ELEMENTARY_ULP + 2;
+
+/** Operations of one sigmoid that may underflow: exp, add, divide. */
+export const SIGMOID_OPS = 3;
+
+/** Unfused bce dA = (a - y) / (a (1 - a)): subtract, subtract, multiply, divide, relative to |dA|. */
+export const BCE_GRAD_ROUNDINGS = 4;
+
+/** SGD update W - lr dW: lr rounded to the dtype, the product, relative to |lr dW|. */
+export const UPDATE_PRODUCT_ROUNDINGS = 2;
+
+/** Scaling a sum by 1/m: 1/m rounded to the dtype, then the product (a division alone is one). */
+export const MEAN_SCALE_ROUNDINGS = 2;

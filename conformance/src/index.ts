@@ -1,0 +1,25 @@
+export type { CaseContext, ConformanceCase } from './cases/case.js';
+export { type PlainMatrix, type Problem, problemBatch, problemParams, problemSpec } from './cases/problem.js';
+export { RANDOM_CASES, type RandomCaseSpec } from './cases/random-table.js';
+export { allCases } from './cases/registry.js';
+export { SATURATION_Z, saturationProblem } from './cases/saturation.js';
+export { seedProblem } from './cases/seed.js';
+export { type BceGradJudgement, judgeBceGrad } from './error-model/bce-grad-judge.js';
+export * as constants from './error-model/constants.js';
+export { THRESHOLD } from './error-model/constants.js';
+export { classOf, type FloatClass, unfusedBceGrad } from './error-model/float-class.js';
+export { QUANTITIES, type Quantity, type WorstRatios } from './error-model/quantity.js';
+export type { Offender } from './error-model/tally.js';
+export { REFERENCE_PRECISION } from './reference/decimal.js';
+export {
+  type DLayerParams,
+  type ReferenceInput,
+  type ReferenceStep,
+  referenceCost,
+  referenceStep,
+} from './reference/step.js';
+export { formatCaseFailure, formatOffender, formatRatio } from './runner/format-failure.js';
+export { formatReport } from './runner/format-report.js';
+export type { BackendReport, CaseResult, ConformanceReport } from './runner/report.js';
+export { type ConformanceOptions, runConformance } from './runner/run-conformance.js';
+export type { ConformanceTarget } from './target.js';

@@ -1,0 +1,59 @@
+import { BoundedBuilder, type BoundedMatrix, mag } from '../error-model/bounded.js';
+import { SIGMOID_OPS, SIGMOID_ROUNDINGS } from '../error-model/constants.js';
+import { Dec, ONE } from './decimal.js';
+import { type DMatrix, dat } from './dmatrix.js';
+
+/** Z, A and 1 - A of one dense + sigmoid layer, with their bounds. */
+export interface ReferenceForwardLayer {
+  /** Z = A_prev W + b. */
+  readonly z: BoundedMatrix;
+  /** A = sigma(Z). */
+  readonly a: BoundedMatrix;
+  /** 1 - A, computed as sigma(-Z) so that it keeps full relative precision when A is near 1. */
+  readonly aBar: DMatrix;
+}
+
+/**
+ * One dense + sigmoid layer. Z_ij is a dot product of fan-in n plus the bias: at most n + 1 roundings
+ * on each term (gamma_{n+1}) and 2n operations that may underflow, plus the error carried in by A_prev:
+ *   M(Z) = (n + 1) (sum_k |a_ik w_kj| + |b_j|) + sum_k |w_kj| M(a_ik),   F(Z) = 2n + sum_k |w_kj| F(a_ik).
+ * A = sigma(Z): M(A) = sigma'(z) M(Z) + 4 |a|,   F(A) = sigma'(z) F(Z) + 3.
+ */
+export function referenceDenseSigmoid(aPrev: BoundedMatrix, W: DMatrix, b: DMatrix): ReferenceForwardLayer {
+  const batch = aPrev.rows;
+  const n = W.rows;
+  const units = W.cols;
+  const wAbs = W.v.map(mag);
+  const aAbs = aPrev.v.map(mag);
+  const z = new BoundedBuilder(batch, units);
+  const a = new BoundedBuilder(batch, units);
+  const aBar: Dec[] = [];
+  for (let i = 0; i < batch; i++) {
+    for (let j = 0; j < units; j++) {
+      let sum = dat(b, 0, j);
+      let absSum = mag(sum);
+      let carriedM = 0;
+      let carriedF = 0;
+      for (let k = 0; k < n; k++) {
+        const w = wAbs[k * units + j] as number;
+        sum = sum.plus(dat(aPrev, i, k).times(dat(W, k, j)));
+        absSum += (aAbs[i * n + k] as number) * w;
+        carriedM += w * (aPrev.m[i * n + k] as number);
+        carriedF += w * (aPrev.f[i * n + k] as number);
+      }
+      const index = i * units + j;
+      const zM = (n + 1) * absSum + carriedM;
+      const zF = 2 * n + carriedF;
+      z.set(index, sum, zM, zF);
+      // One exp of -|z| gives both sigma(z) and sigma(-z) without cancellation.
+      const e = Dec.exp(sum.abs().neg());
+      const big = ONE.div(e.plus(1));
+      const small = e.div(e.plus(1));
+      const [av, barv] = sum.isNeg() ? [small, big] : [big, small];
+      const slope = av.times(barv).toNumber();
+      a.set(index, av, slope * zM + SIGMOID_ROUNDINGS * av.toNumber(), slope * zF + SIGMOID_OPS);
+      aBar[index] = barv;
+    }
+  }
+  return { z: z.done(), a: a.done(), aBar: { rows: batch, cols: units, v: aBar } };
+}

@@ -1,0 +1,32 @@
+import { QUANTITIES } from '../error-model/quantity.js';
+import { formatRatio } from './format-failure.js';
+import type { ConformanceReport } from './report.js';
+
+/** The report as a text matrix: backend x dtype x quantity -> worst ratio, with cases run and skipped. */
+export function formatReport(report: ConformanceReport): string {
+  const head = ['backend', 'dtype', ...QUANTITIES, 'cases', 'skipped', 'ill-cond', 'result'];
+  const rows = report.backends.map((b) => [
+    b.name,
+    b.dtype,
+    ...QUANTITIES.map((q) => formatRatio(b.worst[q])),
+    String(b.cases),
+    String(b.skipped.length),
+    String(b.illConditioned),
+    b.pass ? 'pass' : `FAIL (${b.failed.length})`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const fmt = (r: string[]) =>
+    r.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const lines = [
+    `worst ratio |backend - reference| / bound per quantity (threshold ${report.threshold})`,
+    fmt(head),
+    ...rows.map(fmt),
+  ];
+  for (const b of report.backends) {
+    for (const s of b.skipped) lines.push(`skipped ${b.name} ${b.dtype} ${s.case}: ${s.reason}`);
+    for (const [k, v] of Object.entries(b.info))
+      lines.push(`info ${b.name} ${b.dtype} ${k}: ${v.toExponential(3)}`);
+    if (b.failed.length > 0) lines.push(`failed ${b.name} ${b.dtype}: ${b.failed.join(', ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,59 @@
+import type { DType } from '@onegrad/core';
+import type { WorstRatios } from '../error-model/quantity.js';
+import type { Offender } from '../error-model/tally.js';
+
+/** The result of one case on one backend and dtype. */
+export interface CaseResult {
+  /** Case id. */
+  readonly id: string;
+  /** Dtype it ran in. */
+  readonly dtype: DType;
+  /** Worst ratio per quantity in this case. */
+  readonly worst: WorstRatios;
+  /** The element behind each worst ratio. */
+  readonly at: Partial<Record<keyof WorstRatios, Offender>>;
+  /** Elements above the threshold: the five worst per quantity. */
+  readonly offenders: readonly Offender[];
+  /** Ill-conditioned elements of the unfused output dA (accepted, counted). */
+  readonly illConditioned: number;
+  /** Contract violations and errors thrown by the backend. */
+  readonly problems: readonly string[];
+  /** Information (e.g. trajectory drift), not judged. */
+  readonly info: Readonly<Record<string, number>>;
+  /** No ratio above the threshold and no problem. */
+  readonly pass: boolean;
+  /** Wall time in milliseconds. */
+  readonly ms: number;
+}
+
+/** One backend in one dtype, over every case. */
+export interface BackendReport {
+  /** The target's name. */
+  readonly name: string;
+  /** The dtype. */
+  readonly dtype: DType;
+  /** Number of cases run. */
+  readonly cases: number;
+  /** Cases not run, with the target's reason. */
+  readonly skipped: readonly { readonly case: string; readonly reason: string }[];
+  /** Worst ratio per quantity over every case. */
+  readonly worst: WorstRatios;
+  /** Ill-conditioned elements of the unfused output dA, accepted and counted. */
+  readonly illConditioned: number;
+  /** Ids of the cases that failed. */
+  readonly failed: readonly string[];
+  /** Information gathered by the cases (max over cases), e.g. `drift`. */
+  readonly info: Readonly<Record<string, number>>;
+  /** Every case passed. */
+  readonly pass: boolean;
+  /** Per-case results. */
+  readonly results: readonly CaseResult[];
+}
+
+/** The whole suite's outcome. */
+export interface ConformanceReport {
+  /** The ratio every quantity must stay at or under. */
+  readonly threshold: number;
+  /** One entry per backend and dtype. */
+  readonly backends: readonly BackendReport[];
+}

@@ -1,0 +1,21 @@
+import type { DType } from '@onegrad/core';
+import type { ConformanceTarget } from '../target.js';
+
+/**
+ * The reason `target` skips case `id` in `dtype`, or undefined. Keys are case ids or prefixes ending
+ * in `*`, optionally qualified by a dtype: `random/*`, `float32:saturation/bce/+17`.
+ */
+export function skipReason(target: ConformanceTarget, id: string, dtype: DType): string | undefined {
+  for (const [key, reason] of Object.entries(target.skip ?? {})) {
+    const colon = key.indexOf(':');
+    const [onlyDType, pattern] = colon >= 0 ? [key.slice(0, colon), key.slice(colon + 1)] : [undefined, key];
+    if (onlyDType !== undefined && onlyDType !== dtype) continue;
+    if (pattern === id || (pattern.endsWith('*') && id.startsWith(pattern.slice(0, -1)))) return reason;
+  }
+  return undefined;
+}
+
+/** True when `id` is selected by `only` (case ids or prefixes ending in `*`); everything when absent. */
+export function selected(id: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((p) => p === id || (p.endsWith('*') && id.startsWith(p.slice(0, -1))));
+}

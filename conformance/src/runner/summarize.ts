@@ -1,0 +1,32 @@
+import type { DType } from '@onegrad/core';
+import { THRESHOLD } from '../error-model/constants.js';
+import { emptyWorst, QUANTITIES } from '../error-model/quantity.js';
+import type { BackendReport, CaseResult } from './report.js';
+
+/** Folds the case results of one backend and dtype into its report entry. */
+export function summarize(
+  name: string,
+  dtype: DType,
+  results: readonly CaseResult[],
+  skipped: readonly { case: string; reason: string }[],
+): BackendReport {
+  const worst = emptyWorst();
+  const info: Record<string, number> = {};
+  for (const r of results) {
+    for (const q of QUANTITIES) worst[q] = Math.max(worst[q], r.worst[q]);
+    for (const [k, v] of Object.entries(r.info)) info[k] = Math.max(info[k] ?? Number.NEGATIVE_INFINITY, v);
+  }
+  const failed = results.filter((r) => !r.pass).map((r) => r.id);
+  return {
+    name,
+    dtype,
+    cases: results.length,
+    skipped,
+    worst,
+    illConditioned: results.reduce((s, r) => s + r.illConditioned, 0),
+    failed,
+    info,
+    pass: failed.length === 0 && QUANTITIES.every((q) => worst[q] <= THRESHOLD),
+    results,
+  };
+}

@@ -1,0 +1,10 @@
+import { describeConformance } from '@onegrad/conformance/vitest';
+import { createTfjsBackend } from './index.js';
+
+// The shared suite on both tfjs backends that run in Node; each hands its parameters to the other in the
+// switch cases. float64 is not run: tfjs computes in float32 only, and the backend declares just that.
+const cpu = { name: 'tfjs-cpu', create: () => createTfjsBackend({ tfBackend: 'cpu' }) };
+const wasm = { name: 'tfjs-wasm', create: () => createTfjsBackend({ tfBackend: 'wasm' }) };
+
+describeConformance(cpu, { partner: wasm });
+describeConformance(wasm, { partner: cpu });

@@ -1,0 +1,32 @@
+import type { Layer, LayerForward, LayerGradients } from '@onegrad/core';
+import type { Tensor } from '@tensorflow/tfjs';
+import type { Tf } from './load-tfjs.js';
+
+/**
+ * One dense + sigmoid layer on tfjs tensors (core's `Layer`), over the current `W` (inputs x units) and
+ * `b` (1 x units). Run it inside `tf.tidy`: it allocates a tensor per op.
+ */
+export function denseSigmoidLayer(tf: Tf, W: Tensor, b: Tensor): Layer<Tensor> {
+  const [inputs = 0, units = 0] = W.shape;
+  return {
+    inputs,
+    units,
+    forward(aPrev: Tensor): LayerForward<Tensor> {
+      const z = tf.add(tf.matMul(aPrev, W), b);
+      return { z, a: tf.sigmoid(z) };
+    },
+    backward(aPrev: Tensor, a: Tensor, dA: Tensor, fusedDZ?: Tensor): LayerGradients<Tensor> {
+      const m = aPrev.shape[0] ?? 1;
+      const dZ = fusedDZ ?? tf.mul(dA, tf.mul(a, tf.sub(1, a)));
+      return {
+        dZ,
+        dW: tf.div(tf.matMul(aPrev, dZ, true, false), m),
+        db: tf.div(tf.sum(dZ, 0, true), m),
+        // Computed only when read: the first layer's dA_0 (with respect to the inputs) is never needed.
+        get dAPrev() {
+          return tf.matMul(dZ, W, false, true);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Layer, Loss } from '@onegrad/core';
+import type { Tensor } from '@tensorflow/tfjs';
+import { denseSigmoidLayer } from './dense-sigmoid-layer.js';
+import type { Tf } from './load-tfjs.js';
+
+// Type aliases rather than interfaces, so that tf.tidy and tf.dispose accept them as tensor containers.
+
+/** Weights and bias of one layer as tensors: W_l (inputs x units) and b_l (1 x units). */
+export type LayerTensors = { readonly W: Tensor; readonly b: Tensor };
+
+/** One layer's intermediates of a traced step, as tensors (the fields of core's LayerTrace). */
+export type LayerStepTensors = {
+  readonly z: Tensor;
+  readonly a: Tensor;
+  readonly dA: Tensor;
+  readonly dZ: Tensor;
+  readonly dW: Tensor;
+  readonly db: Tensor;
+};
+
+/**
+ * What one step leaves on the engine: the cost J before the update, a probe (J when the loss and every
+ * updated parameter are finite, NaN otherwise), the uncommitted update, and the trace when asked for.
+ */
+export type StepTensors = {
+  readonly loss: Tensor;
+  readonly probe: Tensor;
+  readonly updated: LayerTensors[];
+  readonly layers?: LayerStepTensors[];
+};
+
+/**
+ * Forward, loss, explicit backward and SGD update with tfjs ops, as the seed writes them. Call it inside
+ * `tf.tidy`: only the returned tensors survive, so an untraced step keeps no intermediate.
+ */
+export function stepTensors(
+  tf: Tf,
+  loss: Loss<Tensor>,
+  params: readonly LayerTensors[],
+  x: Tensor,
+  y: Tensor,
+  learningRate: number,
+  trace: boolean,
+): StepTensors {
+  const layers = params.map((p) => denseSigmoidLayer(tf, p.W, p.b));
+  const acts: Tensor[] = [x];
+  const zs: Tensor[] = [];
+  for (const layer of layers) {
+    const { z, a } = layer.forward(acts[acts.length - 1] as Tensor);
+    zs.push(z);
+    acts.push(a);
+  }
+  const L = layers.length;
+  const aL = acts[L] as Tensor;
+  const cost = loss.cost(zs[L - 1] as Tensor, aL, y);
+  // The unfused output dA is computed when it is used (mse) or shown (trace): bce's fused dZ never
+  // reads it, so the output layer then gets the fused dZ in its place.
+  const dAL = trace || !loss.fused ? loss.gradA(aL, y) : undefined;
+  const fusedDZ = loss.fused ? loss.gradZ(aL, y, dAL ?? aL) : undefined;
+  let dA = (dAL ?? fusedDZ) as Tensor;
+  const traced: LayerStepTensors[] = [];
+  const updated: LayerTensors[] = [];
+  for (let l = L - 1; l >= 0; l--) {
+    const g = (layers[l] as Layer<Tensor>).backward(
+      acts[l] as Tensor,
+      acts[l + 1] as Tensor,
+      dA,
+      l === L - 1 ? fusedDZ : undefined,
+    );
+    const p = params[l] as LayerTensors;
+    updated.unshift({
+      W: tf.sub(p.W, tf.mul(g.dW, learningRate)),
+      b: tf.sub(p.b, tf.mul(g.db, learningRate)),
+    });
+    if (trace)
+      traced.unshift({ z: zs[l] as Tensor, a: acts[l + 1] as Tensor, dA, dZ: g.dZ, dW: g.dW, db: g.db });
+    if (l > 0) dA = g.dAPrev;
+  }
+  // 0 * v is 0 for finite v and NaN for inf or NaN, so one scalar read tells whether the step is finite.
+  const zeros = updated.flatMap((p) => [tf.sum(tf.mul(p.W, 0)), tf.sum(tf.mul(p.b, 0))]);
+  const probe = tf.addN([cost, ...zeros]);
+  return trace ? { loss: cost, probe, updated, layers: traced } : { loss: cost, probe, updated };
+}

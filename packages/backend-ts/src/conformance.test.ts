@@ -1,0 +1,4 @@
+import { describeConformance } from '@onegrad/conformance/vitest';
+import { createTsBackend } from './index.js';
+
+describeConformance({ name: 'ts', create: () => createTsBackend() });
