@@ -1,0 +1,26 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SpecError } from '@onegrad/core';
+import { describe, expect, it } from 'vitest';
+import { main } from './cli.js';
+import { trainingGraph } from './export-onnx.js';
+
+describe('onegrad-onnx-graph', () => {
+  it('writes the requested training graph', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'onegrad-cli-'));
+    try {
+      const out = join(dir, 'g.onnx');
+      expect(await main(['3,4,1', '--loss', 'mse', '--dtype', 'float64', '--trace', '--out', out])).toBe(out);
+      const want = trainingGraph({ sizes: [3, 4, 1], loss: 'mse', dtype: 'float64' }, { trace: true });
+      expect(new Uint8Array(await readFile(out))).toEqual(want);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  it('rejects a bad spec or missing sizes', async () => {
+    await expect(main(['2,x,1'])).rejects.toBeInstanceOf(SpecError);
+    await expect(main([])).rejects.toThrow(/usage/);
+  });
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type NetworkSpec, OnegradError, validateSpec } from '@onegrad/core';
+import { saveTrainingGraph } from './node.js';
+
+const USAGE = `usage: onegrad-onnx-graph <sizes> [--loss bce|mse] [--dtype float32|float64] [--trace] [--out file]
+
+Writes the ONNX training step of a sigmoid MLP, e.g. \`onegrad-onnx-graph 2,2,1 --trace\`,
+to open in a graph viewer such as Netron. Default file: step-<sizes>-<loss>-<dtype>.onnx.`;
+
+/** Parses the command line, writes the graph and returns the path written. */
+export async function main(argv: readonly string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      loss: { type: 'string', default: 'bce' },
+      dtype: { type: 'string', default: 'float32' },
+      trace: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new Error(USAGE);
+  const sizes = (positionals[0] as string).split(',').map(Number);
+  const spec: NetworkSpec = validateSpec({ sizes, loss: values.loss, dtype: values.dtype });
+  const path =
+    values.out ?? `step-${sizes.join('-')}-${spec.loss}-${spec.dtype}${values.trace ? '-trace' : ''}.onnx`;
+  await saveTrainingGraph(spec, path, { trace: values.trace });
+  return path;
+}
+
+// Run only as a program (also through an npm bin symlink), so tests can import `main`.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (path) => console.log(`wrote ${path}`),
+    (error: unknown) => {
+      console.error(error instanceof OnegradError || error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}

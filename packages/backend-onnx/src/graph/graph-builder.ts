@@ -1,0 +1,107 @@
+import type { DType } from '@onegrad/core';
+import { type Dim, elemType, valueInfo } from './elem-type.js';
+import {
+  type AttributeInit,
+  type GraphInit,
+  type NodeInit,
+  onnx,
+  type TensorInit,
+  type ValueInfoInit,
+} from './onnx.js';
+
+/** Attribute values a node may carry: an int, a float or a list of ints. */
+export type AttrValue = number | readonly number[];
+
+const INT = onnx.AttributeProto.AttributeType.INT;
+const INTS = onnx.AttributeProto.AttributeType.INTS;
+
+function attribute(name: string, value: AttrValue): AttributeInit {
+  return typeof value === 'number' ? { name, type: INT, i: value } : { name, type: INTS, ints: [...value] };
+}
+
+/**
+ * Collects the nodes, initializers, inputs and outputs of one ONNX graph in a single element type.
+ * Every `op` call appends a node and returns the name of its output, so graph code reads like the
+ * math it emits: `g.op('Sub', [a, y], 'dZ2')`.
+ */
+export class GraphBuilder {
+  /** The ONNX element type of every float tensor of the graph. */
+  readonly type: number;
+  private readonly nodes: NodeInit[] = [];
+  private readonly initializers: TensorInit[] = [];
+  private readonly inputs: ValueInfoInit[] = [];
+  private readonly outputs: ValueInfoInit[] = [];
+  private readonly constants = new Map<string, string>();
+  private count = 0;
+
+  constructor(readonly dtype: DType) {
+    this.type = elemType(dtype);
+  }
+
+  /** Appends a node `opType(inputs)`; returns its output, named `out` or a fresh `t<n>`. */
+  op(opType: string, inputs: readonly string[], out?: string, attrs: Record<string, AttrValue> = {}): string {
+    const name = out ?? `t${this.count}`;
+    const attrList = Object.entries(attrs).map(([k, v]) => attribute(k, v));
+    this.nodes.push({
+      opType,
+      input: [...inputs],
+      output: [name],
+      name: `${opType}_${this.count}`,
+      attribute: attrList,
+    });
+    this.count++;
+    return name;
+  }
+
+  /** Declares a graph input of the graph's float type. */
+  input(name: string, dims: readonly Dim[]): string {
+    this.inputs.push(valueInfo(name, this.type, dims));
+    return name;
+  }
+
+  /** Declares `name` a graph output of the given element type (the graph's float type by default). */
+  output(name: string, dims: readonly Dim[], type = this.type): void {
+    this.outputs.push(valueInfo(name, type, dims));
+  }
+
+  /** Adds a float initializer `name` holding `data` (row-major, `dims`), stored bit for bit. */
+  initializer(name: string, data: Float32Array | Float64Array, dims: readonly number[]): string {
+    const raw = new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    this.initializers.push({ name, dataType: this.type, dims: [...dims], rawData: raw });
+    return name;
+  }
+
+  /** A scalar float constant, created once per value. */
+  scalar(value: number, name: string): string {
+    const existing = this.constants.get(name);
+    if (existing !== undefined) return existing;
+    const data = this.dtype === 'float32' ? Float32Array.of(value) : Float64Array.of(value);
+    this.constants.set(name, this.initializer(name, data, []));
+    return name;
+  }
+
+  /** An int64 constant (axes, indices), a scalar when `dims` is empty. */
+  int64(name: string, values: readonly number[], dims: readonly number[]): string {
+    if (this.constants.has(name)) return name;
+    this.constants.set(name, name);
+    this.initializers.push({
+      name,
+      dataType: onnx.TensorProto.DataType.INT64,
+      dims: [...dims],
+      int64Data: [...values],
+    });
+    return name;
+  }
+
+  /** The finished GraphProto fields. */
+  graph(name: string, docString: string): GraphInit {
+    return {
+      name,
+      docString,
+      node: this.nodes,
+      initializer: this.initializers,
+      input: this.inputs,
+      output: this.outputs,
+    };
+  }
+}

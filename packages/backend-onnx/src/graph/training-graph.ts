@@ -1,0 +1,71 @@
+import type { NetworkSpec } from '@onegrad/core';
+import { emitBackward } from './backward.js';
+import { emitBatchSize } from './batch-size.js';
+import { BATCH } from './elem-type.js';
+import { emitAllFinite } from './finite-flag.js';
+import { emitForward } from './forward.js';
+import { GraphBuilder } from './graph-builder.js';
+import { emitCost, graphLoss } from './loss.js';
+import { specTag, toModel } from './model.js';
+import { bias, NAMES, nextBias, nextWeight, TRACE_KEYS, traced, weight } from './names.js';
+import { type ModelInit, onnx } from './onnx.js';
+import { emitSgd } from './sgd.js';
+
+/** Options of the training graph. */
+export interface TrainingGraphOptions {
+  /** Also output every intermediate (Z, A, dA, dZ, dW, db of each layer). */
+  readonly trace?: boolean;
+}
+
+/** Declares X, Y, lr and the parameters as graph inputs. */
+function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
+  const sizes = spec.sizes;
+  g.input(NAMES.x, [BATCH, sizes[0] as number]);
+  g.input(NAMES.y, [BATCH, sizes[sizes.length - 1] as number]);
+  g.input(NAMES.lr, []);
+  for (let l = 1; l < sizes.length; l++) {
+    g.input(weight(l), [sizes[l - 1] as number, sizes[l] as number]);
+    g.input(bias(l), [1, sizes[l] as number]);
+  }
+}
+
+/** Shape of intermediate `key` of layer `l`. */
+function traceDims(spec: NetworkSpec, key: string, l: number): (number | string)[] {
+  const n = spec.sizes[l] as number;
+  if (key === 'dW') return [spec.sizes[l - 1] as number, n];
+  return key === 'db' ? [1, n] : [BATCH, n];
+}
+
+/**
+ * The whole SGD step of `spec` as one ONNX model: forward, loss, backward and update. Inputs X, Y, lr,
+ * W1, b1, ...; outputs loss, all_finite, W1_next, b1_next, ... and, with `trace`, Z1, A1, dA1, dZ1,
+ * dW1, db1, ... for every layer.
+ */
+export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOptions = {}): ModelInit {
+  const g = new GraphBuilder(spec.dtype);
+  declareInputs(g, spec);
+  const L = spec.sizes.length - 1;
+  const trace = options.trace === true;
+  const forward = emitForward(g, spec, NAMES.x);
+  const output = forward[L - 1] as (typeof forward)[number];
+  const loss = graphLoss(g, spec.loss);
+  const m = emitBatchSize(g, NAMES.x);
+  emitCost(g, loss.elementwise(output.z, output.a, NAMES.y), m, NAMES.loss);
+  const grads = emitBackward(g, spec, { x: NAMES.x, y: NAMES.y, m, forward, loss, unfusedOutputDA: trace });
+  emitSgd(g, spec, NAMES.lr, grads);
+  const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
+  emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
+
+  g.output(NAMES.loss, []);
+  g.output(NAMES.finite, [], onnx.TensorProto.DataType.BOOL);
+  for (let l = 1; l <= L; l++) {
+    g.output(nextWeight(l), [spec.sizes[l - 1] as number, spec.sizes[l] as number]);
+    g.output(nextBias(l), [1, spec.sizes[l] as number]);
+  }
+  if (trace) {
+    for (let l = 1; l <= L; l++)
+      for (const key of TRACE_KEYS) g.output(traced(key, l), traceDims(spec, key, l));
+  }
+  const doc = `onegrad SGD step for sizes [${spec.sizes.join(', ')}], ${spec.loss} loss, ${spec.dtype}`;
+  return toModel(g, `onegrad_train_${specTag(spec)}${trace ? '_trace' : ''}`, doc);
+}

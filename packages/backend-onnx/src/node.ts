@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import type { Backend, NetworkSpec } from '@onegrad/core';
+import { trainingGraph } from './export-onnx.js';
+import type { TrainingGraphOptions } from './graph/index.js';
+import { createRuntimeBackend } from './onnx-backend.js';
+import type { OrtModule } from './ort-like.js';
+
+/** Options of the Node backend. */
+export interface OnnxBackendOptions {
+  /** Threads per operator; 1 by default, the fastest for small networks and always deterministic. */
+  readonly threads?: number;
+}
+
+/** The ONNX Runtime backend for Node (onnxruntime-node, CPU): `info.name` is `onnx`. */
+export function createOnnxBackend(options: OnnxBackendOptions = {}): Backend {
+  return createRuntimeBackend({
+    name: 'onnx',
+    runtime: 'onnxruntime-node',
+    versionKey: 'node',
+    device: 'cpu',
+    load: (): Promise<OrtModule> => import('onnxruntime-node'),
+    sessionOptions: {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: options.threads ?? 1,
+      interOpNumThreads: 1,
+      logSeverityLevel: 3,
+    },
+  });
+}
+
+/** Writes the training graph of `spec` to `path` as a .onnx file (see {@link trainingGraph}). */
+export async function saveTrainingGraph(
+  spec: NetworkSpec,
+  path: string,
+  options: TrainingGraphOptions = {},
+): Promise<void> {
+  await writeFile(path, trainingGraph(spec, options));
+}

@@ -1,0 +1,50 @@
+import type { NetworkSpec } from '@onegrad/core';
+import { buildInferenceModel, buildTrainingModel, encodeModel } from './graph/index.js';
+import type { OrtModule, OrtSession, OrtSessionOptions } from './ort-like.js';
+
+/** Which graph of a spec: the forward pass, the step, or the step with every intermediate. */
+export type GraphKind = 'forward' | 'step' | 'trace';
+
+/** The model bytes of graph `kind` of `spec`. */
+export function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
+  const model =
+    kind === 'forward' ? buildInferenceModel(spec) : buildTrainingModel(spec, { trace: kind === 'trace' });
+  return encodeModel(model);
+}
+
+/**
+ * Compiles each (sizes, loss, dtype, kind) once and hands the same runtime session to every
+ * training session that asks, so a new network of a known shape costs no compilation.
+ */
+export class SessionCache {
+  private readonly sessions = new Map<string, Promise<OrtSession>>();
+
+  constructor(
+    private readonly ort: OrtModule,
+    private readonly options: OrtSessionOptions,
+  ) {}
+
+  /** The compiled session of graph `kind` of `spec`, compiling it on first use. */
+  get(spec: NetworkSpec, kind: GraphKind): Promise<OrtSession> {
+    const key = `${spec.sizes.join(',')}|${spec.loss}|${spec.dtype}|${kind}`;
+    const cached = this.sessions.get(key);
+    if (cached) return cached;
+    const session = this.ort.InferenceSession.create(graphBytes(spec, kind), this.options);
+    // A failed compilation is not cached, so a later call can try again.
+    session.catch(() => this.sessions.get(key) === session && this.sessions.delete(key));
+    this.sessions.set(key, session);
+    return session;
+  }
+
+  /** How many graphs are compiled or compiling. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** Releases every compiled session. */
+  async release(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.allSettled(all.map(async (s) => (await s).release()));
+  }
+}
