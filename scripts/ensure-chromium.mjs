@@ -7,10 +7,15 @@ const CHROMIUM = '/usr/bin/chromium';
 if (existsSync(CHROMIUM)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-  console.error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium) and rerun.`);
+  console.error(
+    `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium) and rerun.`,
+  );
   process.exit(1);
 }
 console.log('installing chromium with apt-get (once per machine)...');
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  stdio: 'inherit',
+  env,
+});

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { initParams, type NetworkSpec, type StepTrace } from '@onegrad/core';
+import { jumpRatio } from '../lib/continuity.js';
+import { makeDataset, toBatch } from '../lib/datasets.js';
+import { Trainer } from '../lib/trainer.js';
+import { type CliOptions, parseCliArgs, UsageError } from './args.js';
+import { helpText } from './help.js';
+import { nodePool } from './node-backends.js';
+import { ProgressBar } from './progress-bar.js';
+import { traceTable } from './trace-table.js';
+
+const pool = nodePool();
+
+function usage(message: string): number {
+  process.stderr.write(`onegrad demo: ${message}\nRun with --help to see the options.\n`);
+  return 2;
+}
+
+async function train(o: CliOptions): Promise<number> {
+  const spec: NetworkSpec = { sizes: [2, ...o.hidden, 1], loss: o.loss, dtype: o.dtype };
+  for (const id of [o.backend, ...o.switches.map((s) => s.backend)]) {
+    const c = pool.choice(id);
+    if (!c.dtypes.includes(o.dtype))
+      return usage(`backend '${id}' computes in ${c.dtypes.join(', ')} only, not ${o.dtype}`);
+  }
+  const data = makeDataset(o.dataset, o.seed);
+  const trainer = await Trainer.start(
+    pool,
+    o.backend,
+    spec,
+    toBatch(data, o.dtype),
+    initParams(spec, o.seed),
+  );
+  const out = process.stdout;
+  out.write(
+    `Training [${spec.sizes.join(', ')}] on ${o.dataset} (${data.points.length} points), ${o.loss}, ${o.dtype}, lr ${o.lr}\n`,
+  );
+  out.write(`Start: ${trainer.active.backend.name} (${trainer.active.backend.engine})\n`);
+  const bar = new ProgressBar(process.stderr, o.steps, o.progress);
+  let traced: { step: number; backend: string; engine: string; trace: StepTrace } | undefined;
+  for (let k = 1; k <= o.steps; k++) {
+    const r = await trainer.step(o.lr, k === o.traceStep);
+    if (r.trace)
+      traced = {
+        step: k,
+        backend: trainer.active.backend.name,
+        engine: trainer.active.backend.engine,
+        trace: r.trace,
+      };
+    const planned = o.switches.find((s) => s.step === k);
+    if (planned) {
+      bar.finish();
+      const s = await trainer.switchTo(planned.backend);
+      out.write(
+        `After step ${k}: ${s.from} -> ${s.to} (${trainer.active.backend.engine}); parameters ${
+          s.bitEqual ? 'identical bit for bit' : 'NOT identical'
+        }; outputs agree to ${s.outputRatio.toPrecision(2)} u\n`,
+      );
+    }
+    if (k % 10 === 0 || k === o.steps) bar.update(k, `${trainer.backendId}  J ${r.loss.toPrecision(5)}`);
+  }
+  bar.finish();
+  const losses = trainer.history.map((p) => p.loss);
+  for (const s of trainer.switches) {
+    const j = jumpRatio(losses, s.step, o.dtype);
+    out.write(
+      `Cost at the ${s.from} -> ${s.to} switch: ${losses[s.step - 1]?.toPrecision(8)} then ${losses[s.step]?.toPrecision(8)} (jump ratio ${j.toPrecision(2)}, about 1 or below: no jump)\n`,
+    );
+  }
+  out.write(`Final cost ${losses.at(-1)?.toPrecision(8)} after ${o.steps} steps on ${trainer.backendId}\n`);
+  if (traced) {
+    out.write(
+      `\nThe seed's lines at step ${traced.step} on ${traced.backend} (${traced.engine}), ${o.dtype} arithmetic:\n`,
+    );
+    out.write(`${traceTable(traced.trace, trainer.batch.y, o.loss, o.dtype)}\n`);
+  }
+  trainer.dispose();
+  return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv, pool.ids);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+  if (options.help) {
+    process.stdout.write(helpText(pool.ids));
+    return 0;
+  }
+  try {
+    return await train(options);
+  } catch (e) {
+    process.stderr.write(`onegrad demo: training failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    await pool.dispose();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+import type { DemoController } from '../controller.js';
+import { fmtRatio } from '../format.js';
+
+/** The runtime backend switch and the status line naming the engine that computes now. */
+export function BackendSwitch({ c }: { c: DemoController }) {
+  const t = c.trainer;
+  const sw = c.lastSwitch;
+  return (
+    <section class="panel backends" aria-labelledby="backend-h">
+      <h2 id="backend-h">Backend</h2>
+      <div class="segmented">
+        {c.pool.choices.map((b) => {
+          const ok = b.dtypes.includes(c.settings.dtype);
+          return (
+            <button
+              key={b.id}
+              type="button"
+              aria-pressed={t?.backendId === b.id}
+              disabled={!ok}
+              title={ok ? `compute on ${b.label}` : `${b.label} computes in ${b.dtypes.join(', ')} only`}
+              data-testid={`backend-${b.id}`}
+              onClick={() => void c.switchBackend(b.id)}
+            >
+              {b.label}
+            </button>
+          );
+        })}
+      </div>
+      <p class="status" role="status" data-testid="status" data-backend={t?.backendId ?? ''}>
+        {t ? (
+          <>
+            Step {t.steps} on <b>{t.active.backend.name}</b>: {t.active.backend.engine}, {c.settings.dtype}.
+          </>
+        ) : (
+          'Loading…'
+        )}
+      </p>
+      {sw && (
+        <p
+          class="help"
+          data-testid="switch-status"
+          data-ratio={String(sw.outputRatio)}
+          data-bits={String(sw.bitEqual)}
+        >
+          Switched {sw.from} → {sw.to} after step {sw.step}: parameters{' '}
+          {sw.bitEqual ? 'identical bit for bit' : 'NOT identical'}; outputs agree to{' '}
+          {fmtRatio(sw.outputRatio)} u.
+        </p>
+      )}
+      <p class="help">
+        Switching hands the exact parameter bits to the other engine; training goes on where it was.
+      </p>
+      {c.error && (
+        <p class="error" role="alert" data-testid="error">
+          {c.error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useRef } from 'preact/hooks';
+import type uPlot from 'uplot';
+import type { LossPoint, SwitchRecord } from '../../lib/trainer.js';
+import { useUplot } from './use-uplot.js';
+
+/** Props of {@link LossChart}. */
+export interface LossChartProps {
+  readonly history: readonly LossPoint[];
+  readonly switches: readonly SwitchRecord[];
+}
+
+function switchMarkers(getSwitches: () => readonly SwitchRecord[]): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: [
+        (u) => {
+          const ctx = u.ctx;
+          ctx.save();
+          ctx.strokeStyle = '#c2410c';
+          ctx.fillStyle = '#c2410c';
+          ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+          ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+          for (const s of getSwitches()) {
+            const x = u.valToPos(s.step + 0.5, 'x', true);
+            if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+            ctx.beginPath();
+            ctx.moveTo(x, u.bbox.top);
+            ctx.lineTo(x, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.fillText(`→ ${s.to}`, x + 4 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
+}
+
+/** The cost per step on a log scale, with a dashed line where the backend changed. */
+export function LossChart({ history, switches }: LossChartProps) {
+  const data: uPlot.AlignedData = [history.map((p) => p.step), history.map((p) => Math.max(p.loss, 1e-12))];
+  const current = useRef(switches);
+  current.current = switches;
+  const ref = useUplot(
+    () => ({
+      scales: { x: { time: false }, y: { distr: 3 } },
+      axes: [{ label: 'step' }, { label: 'cost J', size: 60 }],
+      series: [{ label: 'step' }, { label: 'J', stroke: '#2563eb', width: 2 }],
+      legend: { show: false },
+      plugins: [switchMarkers(() => current.current)],
+    }),
+    data,
+    'loss',
+  );
+  return (
+    <section class="panel chart" aria-labelledby="loss-h">
+      <h2 id="loss-h">Cost</h2>
+      <div ref={ref} class="plot" role="img" aria-label={`cost over ${history.length} steps`} />
+      <p class="help">Dashed lines mark a backend switch: the curve goes on without a jump.</p>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { createOnnxWebBackend } from '@onegrad/backend-onnx/web';
+import { createTfjsBackend } from '@onegrad/backend-tfjs';
+import { createTsBackend } from '@onegrad/backend-ts';
+import { type BackendChoice, BackendPool } from '../lib/backend-pool.js';
+import { firstAvailable } from '../lib/first-available.js';
+
+/** The backends the page offers, each running in the browser. */
+export const WEB_BACKENDS: readonly BackendChoice[] = [
+  { id: 'ts', label: 'TypeScript', dtypes: ['float32', 'float64'], create: createTsBackend },
+  {
+    id: 'onnx',
+    label: 'ONNX Runtime',
+    dtypes: ['float32', 'float64'],
+    // The .wasm is emitted by the build beside onnxruntime-web's module and fetched from this server only.
+    create: () => createOnnxWebBackend(),
+  },
+  {
+    id: 'tfjs',
+    label: 'TensorFlow.js',
+    dtypes: ['float32'],
+    // webgl where the browser has it, else tfjs's plain JavaScript kernels.
+    create: () =>
+      firstAvailable([
+        () => createTfjsBackend({ tfBackend: 'webgl' }),
+        () => createTfjsBackend({ tfBackend: 'cpu' }),
+      ]),
+  },
+];
+
+/** A pool over {@link WEB_BACKENDS}. */
+export function webPool(): BackendPool {
+  return new BackendPool(WEB_BACKENDS);
+}
