@@ -38,3 +38,6 @@ export class DivergenceError extends OnegradError {}
 
 /** The engine behind a backend could not be initialised (missing module, unavailable device). */
 export class BackendInitError extends OnegradError {}
+
+/** A saved parameters file is malformed, truncated or altered (its checksum does not match). */
+export class ParamsFileError extends OnegradError {}

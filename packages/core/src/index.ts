@@ -19,6 +19,7 @@ export {
   LearningRateError,
   NonFiniteError,
   OnegradError,
+  ParamsFileError,
   ShapeError,
   SpecError,
   TargetRangeError,
@@ -42,6 +43,14 @@ export {
 } from './matrix.js';
 export { LOSSES, type LossName, layerCount, type NetworkSpec, validateSpec } from './network-spec.js';
 export { cloneParams, type LayerParams, type Params, paramsBitEqual, validateParams } from './params.js';
+export {
+  decodeParamsFile,
+  encodeParamsFile,
+  PARAMS_FILE_FORMAT,
+  PARAMS_FILE_VERSION,
+  type ParamsFile,
+  type SavedMatrix,
+} from './params-file.js';
 export { serialQueue } from './serial-queue.js';
 export type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';
 export { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';

@@ -48,7 +48,13 @@ export function validateParams(spec: NetworkSpec, params: Params, name = 'params
         throw new ShapeError(`${name}[${l}].${key}`, `expected ${rows}x${nOut}, got ${got}`);
       }
       const bad = firstNonFinite(m.data);
-      if (bad >= 0) throw new NonFiniteError(`${name}[${l}].${key}`, `element ${bad} is ${m.data[bad]}`);
+      if (bad >= 0) {
+        const at = `(${Math.floor(bad / nOut)}, ${bad % nOut})`;
+        throw new NonFiniteError(
+          `${name}[${l}].${key}`,
+          `element ${at} of the ${shapeOf(m)} matrix is ${m.data[bad]}`,
+        );
+      }
     }
     const same = dtypeOf(p.W.data) === spec.dtype && dtypeOf(p.b.data) === spec.dtype;
     return same

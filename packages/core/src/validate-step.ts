@@ -1,5 +1,5 @@
 import type { BackendInfo } from './backend.js';
-import { firstNonFinite } from './dtype.js';
+import { type DType, firstNonFinite } from './dtype.js';
 import {
   EmptyBatchError,
   LearningRateError,
@@ -11,6 +11,11 @@ import {
 import { type Matrix, shapeOf } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
 import type { Batch, StepOptions } from './session.js';
+
+// Flat index as (row, col), the way the messages name an element.
+function cellOf(index: number, cols: number): string {
+  return `(${Math.floor(index / cols)}, ${index % cols})`;
+}
 
 function checkMatrix(name: string, m: Matrix | undefined, cols: number, rows?: number): void {
   const expected = `${rows ?? 'batch'}x${cols}`;
@@ -30,8 +35,10 @@ function checkMatrix(name: string, m: Matrix | undefined, cols: number, rows?: n
   }
   const bad = firstNonFinite(m.data);
   if (bad >= 0) {
-    const at = `(${Math.floor(bad / m.cols)}, ${bad % m.cols})`;
-    throw new NonFiniteError(name, `element ${at} of the ${shapeOf(m)} matrix is ${m.data[bad]}`);
+    throw new NonFiniteError(
+      name,
+      `element ${cellOf(bad, m.cols)} of the ${shapeOf(m)} matrix is ${m.data[bad]}`,
+    );
   }
 }
 
@@ -51,17 +58,24 @@ export function validateBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): 
     if (bad >= 0) {
       throw new TargetRangeError(
         `${name}.y`,
-        `bce targets must lie in [0, 1]; element ${bad} is ${batch.y.data[bad]}`,
+        `bce targets must lie in [0, 1]; element ${cellOf(bad, batch.y.cols)} of the ${shapeOf(batch.y)} matrix is ${batch.y.data[bad]}`,
       );
     }
   }
 }
 
-/** Checks step options: the learning rate is a positive finite number. */
-export function validateStepOptions(options: StepOptions, name = 'options'): void {
+/**
+ * Checks step options: the learning rate is a positive finite number and, when `dtype` is given, stays
+ * positive and finite once rounded to it (1e39 is Infinity in float32, 1e-50 is 0).
+ */
+export function validateStepOptions(options: StepOptions, name = 'options', dtype?: DType): void {
   const lr = options?.learningRate;
   if (typeof lr !== 'number' || !Number.isFinite(lr) || lr <= 0) {
     throw new LearningRateError(`${name}.learningRate`, `expected a positive finite number, got ${lr}`);
+  }
+  const rounded = dtype === 'float32' ? Math.fround(lr) : lr;
+  if (!Number.isFinite(rounded) || rounded === 0) {
+    throw new LearningRateError(`${name}.learningRate`, `${lr} rounds to ${rounded} in ${dtype}`);
   }
 }
 
