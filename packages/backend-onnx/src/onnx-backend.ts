@@ -38,6 +38,8 @@ export function createRuntimeBackend(binding: RuntimeBinding): Backend {
   let loaded: Promise<{ ort: OrtModule; cache: SessionCache }> | undefined;
   let ready: { ort: OrtModule; cache: SessionCache } | undefined;
   let disposed = false;
+  // Runs in flight: dispose() lets them finish before it releases the compiled runtime sessions.
+  const inflight = new Set<Promise<unknown>>();
   let engine = `${binding.runtime} (${binding.device})`;
 
   const assertAlive = (): void => {
@@ -80,11 +82,22 @@ export function createRuntimeBackend(binding: RuntimeBinding): Backend {
       const frozen: NetworkSpec = { sizes: [...spec.sizes], loss: spec.loss, dtype: spec.dtype };
       await init();
       const { ort, cache } = ready as { ort: OrtModule; cache: SessionCache };
-      return new OnnxSession({ ort, info, cache, assertAlive }, frozen, copy);
+      const track = <R>(work: () => Promise<R>): Promise<R> => {
+        assertAlive();
+        const run = work();
+        inflight.add(run);
+        run.then(
+          () => inflight.delete(run),
+          () => inflight.delete(run),
+        );
+        return run;
+      };
+      return new OnnxSession({ ort, info, cache, assertAlive, track }, frozen, copy);
     },
     async dispose(): Promise<void> {
       if (disposed) return;
       disposed = true;
+      await Promise.allSettled([...inflight]);
       await ready?.cache.release();
     },
   };

@@ -30,6 +30,8 @@ export interface SessionHost {
   readonly cache: SessionCache;
   /** Throws DisposedError once the backend is disposed. */
   assertAlive(): void;
+  /** Runs `work` as a call the backend's dispose() waits for before it releases the runtime. */
+  track<R>(work: () => Promise<R>): Promise<R>;
 }
 
 /**
@@ -63,12 +65,14 @@ export class OnnxSession implements TrainingSession {
     this.assertAlive();
     validateInput(this.spec, x);
     const X = toTensor(this.host.ort, x, this.spec.dtype);
-    return this.enqueue(async () => {
-      this.assertAlive();
-      const session = await this.host.cache.get(this.spec, 'forward');
-      const out = await session.run({ ...this.params, [NAMES.x]: X });
-      return toMatrix(out[NAMES.probabilities] as OrtTensor);
-    });
+    return this.enqueue(() =>
+      this.host.track(async () => {
+        this.assertAlive();
+        const session = await this.host.cache.get(this.spec, 'forward');
+        const out = await session.run({ ...this.params, [NAMES.x]: X });
+        return toMatrix(out[NAMES.probabilities] as OrtTensor);
+      }),
+    );
   }
 
   async step(batch: Batch, options: StepOptions): Promise<StepResult> {
@@ -87,20 +91,23 @@ export class OnnxSession implements TrainingSession {
       ),
     };
     const trace = options.trace === true;
-    return this.enqueue(async () => {
-      this.assertAlive();
-      const session = await this.host.cache.get(this.spec, trace ? 'trace' : 'step');
-      const out = await session.run({ ...this.params, ...feeds });
-      const loss = scalarOf(out[NAMES.loss] as OrtTensor);
-      if (scalarOf(out[NAMES.finite] as OrtTensor) !== 1) this.refuse(loss, out);
-      const next: Record<string, OrtTensor> = {};
-      for (let l = 1; l <= this.layers; l++) {
-        next[weight(l)] = out[nextWeight(l)] as OrtTensor;
-        next[bias(l)] = out[nextBias(l)] as OrtTensor;
-      }
-      this.params = next;
-      return trace ? { loss, trace: readTrace(out, this.layers, this.spec.loss === 'bce') } : { loss };
-    });
+    return this.enqueue(() => this.host.track(() => this.run(feeds, trace)));
+  }
+
+  /** One compiled step: the update is kept only when the graph's all-finite flag is set. */
+  private async run(feeds: Record<string, OrtTensor>, trace: boolean): Promise<StepResult> {
+    this.assertAlive();
+    const session = await this.host.cache.get(this.spec, trace ? 'trace' : 'step');
+    const out = await session.run({ ...this.params, ...feeds });
+    const loss = scalarOf(out[NAMES.loss] as OrtTensor);
+    if (scalarOf(out[NAMES.finite] as OrtTensor) !== 1) this.refuse(loss, out);
+    const next: Record<string, OrtTensor> = {};
+    for (let l = 1; l <= this.layers; l++) {
+      next[weight(l)] = out[nextWeight(l)] as OrtTensor;
+      next[bias(l)] = out[nextBias(l)] as OrtTensor;
+    }
+    this.params = next;
+    return trace ? { loss, trace: readTrace(out, this.layers, this.spec.loss === 'bce') } : { loss };
   }
 
   /** Names the first non-finite value of a refused step; the parameters stay as they were. */

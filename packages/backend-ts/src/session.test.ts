@@ -82,7 +82,9 @@ describe('backend-ts session', () => {
     session.dispose();
     session.dispose();
     await expect(session.step(batch, { learningRate: 0.1 })).rejects.toThrow(DisposedError);
+    const other = await backend.createSession(spec, initParams(spec, 1));
     await backend.dispose();
+    await expect(other.getParams()).rejects.toThrow(DisposedError);
     await expect(backend.createSession(spec, initParams(spec, 1))).rejects.toThrow(DisposedError);
   });
 

@@ -15,6 +15,7 @@ import { TsSession } from './ts-session.js';
 export function createTsBackend(): Backend {
   const info: BackendInfo = { name: 'ts', engine: 'TypeScript typed arrays', dtypes: ['float32', 'float64'] };
   let disposed = false;
+  const sessions = new Set<TsSession>();
   const assertLive = () => {
     if (disposed) throw new DisposedError('backend', `backend '${info.name}' was disposed`);
   };
@@ -27,10 +28,14 @@ export function createTsBackend(): Backend {
       assertLive();
       const checked = validateSpec(spec);
       assertDTypeSupported(info, checked);
-      return new TsSession(checked, info, validateParams(checked, params));
+      const session = new TsSession(checked, info, validateParams(checked, params));
+      sessions.add(session);
+      return session;
     },
     async dispose() {
       disposed = true;
+      for (const session of sessions) session.dispose();
+      sessions.clear();
     },
   };
 }

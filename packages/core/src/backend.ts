@@ -27,7 +27,10 @@ export interface Backend {
    * NonFiniteError or UnsupportedDTypeError before anything is allocated.
    */
   createSession(spec: NetworkSpec, params: Params): Promise<TrainingSession>;
-  /** Releases the engine's resources; later calls throw DisposedError. Calling it twice is harmless. */
+  /**
+   * Lets calls already running finish, then disposes every session created from this backend and
+   * releases the engine; later calls throw DisposedError. Calling it twice is harmless.
+   */
   dispose(): Promise<void>;
 }
 

@@ -30,7 +30,9 @@ export interface StepResult {
 
 /**
  * A network living on one backend. Calls are serialized in the order they are made. A rejected
- * call (bad input, divergence) leaves the parameters exactly as they were.
+ * call (bad input, divergence) leaves the parameters exactly as they were. A call may read the
+ * matrices it is given only when it runs, after the calls queued before it: do not change them
+ * until its promise settles (as with Node's `fs` buffers).
  */
 export interface TrainingSession {
   /** The network this session trains. */
