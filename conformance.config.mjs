@@ -7,6 +7,6 @@ const { createOnnxBackend } = await import('@onegrad/backend-onnx');
 export default [
   { name: 'ts', create: () => createTsBackend() },
   { name: 'tfjs-cpu', create: () => createTfjsBackend({ tfBackend: 'cpu' }) },
-  { name: 'tfjs-wasm', create: () => createTfjsBackend({ tfBackend: 'wasm' }) },
+  { name: 'tfjs-wasm', create: () => createTfjsBackend({ tfBackend: 'wasm' }), flushesSubnormals: true },
   { name: 'onnx', create: () => createOnnxBackend() },
 ];

@@ -10,6 +10,12 @@ export { THRESHOLD } from './error-model/constants.js';
 export { classOf, type FloatClass, unfusedBceGrad } from './error-model/float-class.js';
 export { QUANTITIES, type Quantity, type WorstRatios } from './error-model/quantity.js';
 export type { Offender } from './error-model/tally.js';
+export {
+  judgeStep,
+  type StepJudgement,
+  type StepJudgementInput,
+  type StepJudgementOptions,
+} from './judge/judge-step.js';
 export { REFERENCE_PRECISION } from './reference/decimal.js';
 export {
   type DLayerParams,

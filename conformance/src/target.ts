@@ -9,6 +9,12 @@ export interface ConformanceTarget {
   /** Dtypes to run; default: every dtype the backend declares. */
   readonly dtypes?: readonly DType[];
   /**
+   * True when the engine flushes subnormal results to zero (e.g. webgl); the bounds then allow
+   * MIN_NORMAL per underflowing operation instead of u MIN_NORMAL. Default false (IEEE gradual
+   * underflow, as JS, wasm and ORT's CPU kernels keep).
+   */
+  readonly flushesSubnormals?: boolean;
+  /**
    * Cases not run, each with the reason: keys are case ids or prefixes ending in `*`
    * (e.g. `random/*`). Skips are reported, never silent.
    */

@@ -4,6 +4,7 @@ import type { Quantity } from '../src/error-model/quantity.js';
 import { runConformance } from '../src/runner/run-conformance.js';
 import { createNaiveBackend } from './fixtures/naive-backend.js';
 import type { Mutation } from './fixtures/naive-step.js';
+import { scaledOutputGrad } from './fixtures/scaled-output-grad.js';
 
 // Each deliberately wrong backend, the cases that expose it, and the quantities that must exceed the threshold.
 const mutants: [Mutation, string[], Quantity[]][] = [
@@ -51,6 +52,46 @@ describe('the suite catches deliberately wrong backends', () => {
       );
       for (const r of failed)
         expect(r.worst.loss > THRESHOLD || r.problems.some((p) => p.includes('loss'))).toBe(true);
+    }
+  });
+
+  // The sigmoid in double gives a = 1 - 2^-24 at z = +17 in float32, so the unfused dA is finite
+  // there while A's interval reaches 1: an ill-conditioned element, which must still lie in f's range.
+  test('a finite unfused dA scaled by 1000 is caught where the element is ill-conditioned', async () => {
+    const target = (name: string, factor: number) => ({
+      name,
+      create: () => scaledOutputGrad(createNaiveBackend({ sigmoidInDouble: true }), factor),
+      dtypes: ['float32'] as const,
+    });
+    const only = ['saturation/bce/+17'];
+    const honest = (await runConformance(target('double-sigmoid', 1), { only })).backends[0];
+    expect(honest?.pass).toBe(true);
+    expect(honest?.illConditioned).toBeGreaterThan(0);
+    const scaled = (await runConformance(target('scaled-grad', 1000), { only })).backends[0];
+    expect(scaled?.pass).toBe(false);
+    expect(scaled?.worst.dA).toBeGreaterThan(THRESHOLD);
+    expect(scaled?.results[0]?.offenders.some((o) => o.note?.includes('ill-conditioned'))).toBe(true);
+  });
+
+  test('the same mutant is caught in both dtypes on every bce case it touches', async () => {
+    const report = await runConformance(
+      {
+        name: 'scaled-grad',
+        create: () => scaledOutputGrad(createNaiveBackend({ sigmoidInDouble: true }), 1000),
+      },
+      { only: ['seed/bce', 'saturation/bce/*'] },
+    );
+    for (const b of report.backends) {
+      expect(b.worst.dA, b.dtype).toBeGreaterThan(THRESHOLD);
+      const missed = b.results.filter((r) => r.pass).map((r) => r.id);
+      // At +-40 and +-90 the scaled elements are non-finite (or the dtype's answer is), nothing to scale.
+      for (const id of missed)
+        expect([
+          'saturation/bce/+40',
+          'saturation/bce/+90',
+          'saturation/bce/-40',
+          'saturation/bce/-90',
+        ]).toContain(id);
     }
   });
 });

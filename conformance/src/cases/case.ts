@@ -5,10 +5,16 @@ import type { Tally } from '../error-model/tally.js';
 export interface CaseContext {
   /** The dtype under test. */
   readonly dtype: DType;
+  /** True when the backend flushes subnormals to zero (the target's `flushesSubnormals`). */
+  readonly flushesSubnormals?: boolean;
   /** The backend under test, initialised. */
   readonly backend: Backend;
   /** A second initialised backend to hand parameters to: the partner target, or a fresh one of the same. */
-  partner(): Promise<{ readonly name: string; readonly backend: Backend }>;
+  partner(): Promise<{
+    readonly name: string;
+    readonly backend: Backend;
+    readonly flushesSubnormals?: boolean;
+  }>;
   /** Where ratios and problems are recorded. */
   readonly tally: Tally;
   /** Numbers reported as information, never judged (e.g. trajectory drift). */

@@ -1,4 +1,5 @@
 import { paramsBitEqual, type StepResult, type TrainingSession } from '@onegrad/core';
+import { arithmeticOf } from '../error-model/arithmetic.js';
 import { compareMatrix, type Where, whereText } from '../error-model/compare-matrix.js';
 import { compareStep } from '../error-model/compare-step.js';
 import type { ExpectedStep } from '../error-model/expected-step.js';
@@ -18,6 +19,7 @@ export async function checkStep(
   where: Where,
 ): Promise<StepResult> {
   const batch = problemBatch(problem, ctx.dtype);
+  const arith = arithmeticOf(ctx.dtype, ctx.flushesSubnormals);
   const L = expected.layers.length;
   const out = await session.forward(batch.x);
   compareMatrix(
@@ -26,11 +28,11 @@ export async function checkStep(
     L,
     out,
     (expected.layers[L - 1] as ExpectedStep['layers'][number]).a,
-    ctx.dtype,
+    arith,
     where,
   );
   const result = await session.step(batch, { learningRate: problem.learningRate, trace: true });
-  compareStep(ctx.tally, result, expected, ctx.dtype, where);
+  compareStep(ctx.tally, result, expected, arith, where);
   const after = await session.getParams();
   if (result.trace && !paramsBitEqual(after, result.trace.params)) {
     ctx.tally.problems.push(

@@ -19,8 +19,9 @@ export interface RandomCaseSpec {
 }
 
 /**
- * Depth 1 to 4, widths 1 to 64, batch 1 to 128, both losses, hard and soft targets. The extremes are
- * pinned; the sizes keep the stored reference to a few MB (the widest layers meet small batches).
+ * Depth 1 to 4, widths 1 to 64, batch 1 to 128, both losses, hard and soft targets; batch 1 with
+ * both losses, and depth 1 with both losses. The extremes are pinned; the sizes keep the stored
+ * reference to a few MB (the widest layers meet small batches).
  */
 export const RANDOM_CASES: readonly RandomCaseSpec[] = [
   {
@@ -130,5 +131,23 @@ export const RANDOM_CASES: readonly RandomCaseSpec[] = [
     targets: 'soft',
     learningRate: 0.5,
     seed: 112,
+  },
+  {
+    name: 'd1-b1-mse-soft',
+    sizes: [3, 2],
+    batch: 1,
+    loss: 'mse',
+    targets: 'soft',
+    learningRate: 0.7,
+    seed: 113,
+  },
+  {
+    name: 'd3-b1-mse-hard',
+    sizes: [4, 6, 5, 2],
+    batch: 1,
+    loss: 'mse',
+    targets: 'hard',
+    learningRate: 0.4,
+    seed: 114,
   },
 ];

@@ -3,12 +3,13 @@ import type { DMatrix } from '../reference/dmatrix.js';
 
 /**
  * A reference matrix with its error-model coefficients: a backend's element i may differ from `v[i]`
- * by at most `u * m[i] + MIN_NORMAL * f[i]` (u and MIN_NORMAL of the dtype under test).
+ * by at most `u * m[i] + floor * f[i]`: u of the dtype under test, and `floor` the largest error of one
+ * underflowing operation (u MIN_NORMAL with subnormals, MIN_NORMAL when flushing; see `arithmeticOf`).
  */
 export interface BoundedMatrix extends DMatrix {
   /** Magnitude coefficient M: the first-order rounding error in units of the unit roundoff u. */
   readonly m: Float64Array;
-  /** Floor coefficient F: the underflow error in units of the dtype's smallest normal number. */
+  /** Floor coefficient F: the underflow error in units of one correctly rounded operation's. */
   readonly f: Float64Array;
 }
 

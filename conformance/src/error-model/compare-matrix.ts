@@ -1,4 +1,5 @@
-import { type DType, dtypeOf, type Matrix, MIN_NORMAL, UNIT_ROUNDOFF } from '@onegrad/core';
+import { dtypeOf, type Matrix } from '@onegrad/core';
+import type { Arithmetic } from './arithmetic.js';
 import { boundOf, distance, type ExpectedMatrix } from './expected.js';
 import { classOf } from './float-class.js';
 import type { Quantity } from './quantity.js';
@@ -28,7 +29,7 @@ export function compareMatrix(
   layer: number | undefined,
   got: Matrix | undefined,
   want: ExpectedMatrix,
-  dtype: DType,
+  arith: Arithmetic,
   where: Where,
   checkDType = true,
 ): void {
@@ -43,13 +44,11 @@ export function compareMatrix(
     tally.problems.push(`${whereText(where)}: ${name} should be ${want.rows}x${want.cols}, got ${shape}`);
     return;
   }
-  if (checkDType && dtypeOf(got.data) !== dtype) {
+  if (checkDType && dtypeOf(got.data) !== arith.dtype) {
     tally.problems.push(
-      `${whereText(where)}: ${name} is ${dtypeOf(got.data)}, the session's dtype is ${dtype}`,
+      `${whereText(where)}: ${name} is ${dtypeOf(got.data)}, the session's dtype is ${arith.dtype}`,
     );
   }
-  const u = UNIT_ROUNDOFF[dtype];
-  const min = MIN_NORMAL[dtype];
   for (let i = 0; i < got.data.length; i++) {
     const value = got.data[i] as number;
     const base = {
@@ -65,7 +64,7 @@ export function compareMatrix(
       ...(where.step === undefined ? {} : { step: where.step }),
       ...(layer === undefined ? {} : { layer }),
     };
-    const bound = boundOf(want, i, u, min);
+    const bound = boundOf(want, i, arith.u, arith.floor);
     const cls = classOf(value);
     if (cls !== 'finite') {
       tally.record({
@@ -75,7 +74,9 @@ export function compareMatrix(
         note: `${cls} where the reference is finite`,
       });
     } else {
-      tally.record({ ...at, bound, ratio: distance(want, i, value) / bound });
+      const d = distance(want, i, value);
+      // An exact match never offends, even where the bound is 0.
+      tally.record({ ...at, bound, ratio: d === 0 ? 0 : d / bound });
     }
   }
 }

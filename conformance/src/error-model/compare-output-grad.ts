@@ -1,14 +1,17 @@
-import { type DType, type Matrix, MIN_NORMAL, UNIT_ROUNDOFF } from '@onegrad/core';
+import type { Matrix } from '@onegrad/core';
+import type { Arithmetic } from './arithmetic.js';
 import { judgeBceGrad } from './bce-grad-judge.js';
 import { type Where, whereText } from './compare-matrix.js';
+import { BCE_GRAD_ROUNDINGS } from './constants.js';
 import { boundOf, distance, type ExpectedMatrix } from './expected.js';
 import { classOf } from './float-class.js';
 import type { Tally } from './tally.js';
 
 /**
  * Checks the unfused bce dA of the output layer element by element (see {@link judgeBceGrad}):
- * strict elements must match the class, and finite ones lie within the bound; ill-conditioned
- * elements accept any value and are counted.
+ * strict elements must match the class, and finite ones lie within the bound; an ill-conditioned
+ * element must take one of the classes found over A's error interval and, when finite, lie in the
+ * range f takes over it. Ill-conditioned elements within their range are counted, not ranked.
  */
 export function compareOutputBceGrad(
   tally: Tally,
@@ -17,7 +20,7 @@ export function compareOutputBceGrad(
   want: ExpectedMatrix,
   a: ExpectedMatrix,
   y: ArrayLike<number>,
-  dtype: DType,
+  arith: Arithmetic,
   where: Where,
 ): void {
   if (got.rows !== want.rows || got.cols !== want.cols || got.data.length !== want.rows * want.cols) {
@@ -26,21 +29,17 @@ export function compareOutputBceGrad(
     );
     return;
   }
-  const [u, min] = [UNIT_ROUNDOFF[dtype], MIN_NORMAL[dtype]];
   for (let i = 0; i < got.data.length; i++) {
     const value = got.data[i] as number;
     const verdict = judgeBceGrad(
       a.hi[i] as number,
       a.lo[i] as number,
-      boundOf(a, i, u, min),
+      boundOf(a, i, arith.u, arith.floor),
       y[i] as number,
       want.hi[i] as number,
-      dtype,
+      arith.dtype,
+      arith.floor,
     );
-    if (verdict.kind === 'ill-conditioned') {
-      tally.illConditioned++;
-      continue;
-    }
     const at = {
       case: where.case,
       ...(where.step === undefined ? {} : { step: where.step }),
@@ -49,20 +48,51 @@ export function compareOutputBceGrad(
       row: Math.floor(i / got.cols),
       col: i % got.cols,
       got: value,
-      want: verdict.expected === 'finite' ? (want.hi[i] as number) : Number.NaN,
     };
     const cls = classOf(value);
+    if (verdict.kind === 'ill-conditioned') {
+      tally.illConditioned++;
+      const wantHi = want.hi[i] as number;
+      if (!verdict.classes.includes(cls)) {
+        tally.record({
+          ...at,
+          want: wantHi,
+          bound: 0,
+          ratio: Number.POSITIVE_INFINITY,
+          note: `ill-conditioned: ${cls} is none of the outcomes over A's error interval (${[...new Set(verdict.classes)].join(', ')})`,
+        });
+      } else if (cls === 'finite' && !(value >= verdict.low && value <= verdict.high)) {
+        // Outside the range: the ratio is 1 plus the excess in units of the rounding allowance at the nearer end.
+        const end = value < verdict.low ? verdict.low : verdict.high;
+        const allowance = BCE_GRAD_ROUNDINGS * (arith.u * Math.abs(end) + arith.floor);
+        tally.record({
+          ...at,
+          want: wantHi,
+          bound: allowance,
+          ratio: 1 + Math.abs(value - end) / allowance,
+          note: `ill-conditioned: a finite dA must lie in [${verdict.low}, ${verdict.high}]`,
+        });
+      }
+      continue;
+    }
+    const wantValue = verdict.expected === 'finite' ? (want.hi[i] as number) : Number.NaN;
     if (cls !== verdict.expected) {
       tally.record({
         ...at,
+        want: wantValue,
         bound: verdict.bound,
         ratio: Number.POSITIVE_INFINITY,
         note: `${cls} where the dtype's outcome is ${verdict.expected}`,
       });
     } else if (cls === 'finite') {
-      tally.record({ ...at, bound: verdict.bound, ratio: distance(want, i, value) / verdict.bound });
+      tally.record({
+        ...at,
+        want: wantValue,
+        bound: verdict.bound,
+        ratio: distance(want, i, value) === 0 ? 0 : distance(want, i, value) / verdict.bound,
+      });
     } else {
-      tally.record({ ...at, bound: 0, ratio: 0 });
+      tally.record({ ...at, want: wantValue, bound: 0, ratio: 0 });
     }
   }
 }

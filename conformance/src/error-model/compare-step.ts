@@ -1,4 +1,5 @@
-import { type DType, nonFiniteIndices, type StepResult } from '@onegrad/core';
+import { nonFiniteIndices, type StepResult } from '@onegrad/core';
+import type { Arithmetic } from './arithmetic.js';
 import { compareMatrix, type Where, whereText } from './compare-matrix.js';
 import { compareOutputBceGrad } from './compare-output-grad.js';
 import type { ExpectedStep } from './expected-step.js';
@@ -12,7 +13,7 @@ export function compareStep(
   tally: Tally,
   result: StepResult,
   expected: ExpectedStep,
-  dtype: DType,
+  arith: Arithmetic,
   where: Where,
 ): void {
   const trace = result.trace;
@@ -38,7 +39,7 @@ export function compareStep(
       undefined,
       { rows: 1, cols: 1, data: Float64Array.of(loss) },
       expected.cost,
-      dtype,
+      arith,
       where,
       false,
     );
@@ -47,25 +48,25 @@ export function compareStep(
     const got = trace.layers[l];
     const layer = l + 1;
     if (!got) return;
-    compareMatrix(tally, 'Z', layer, got.z, want.z, dtype, where);
-    compareMatrix(tally, 'A', layer, got.a, want.a, dtype, where);
+    compareMatrix(tally, 'Z', layer, got.z, want.z, arith, where);
+    compareMatrix(tally, 'A', layer, got.a, want.a, arith, where);
     if (l === L - 1 && expected.loss === 'bce' && got.dA) {
-      compareOutputBceGrad(tally, layer, got.dA, want.dA, want.a, expected.y, dtype, where);
+      compareOutputBceGrad(tally, layer, got.dA, want.dA, want.a, expected.y, arith, where);
     } else {
-      compareMatrix(tally, 'dA', layer, got.dA, want.dA, dtype, where);
+      compareMatrix(tally, 'dA', layer, got.dA, want.dA, arith, where);
     }
     if (got.dA)
       checkNonFiniteFlags(tally, layer, got.dANonFinite, nonFiniteIndices(got.dA), got.dA.cols, where);
-    compareMatrix(tally, 'dZ', layer, got.dZ, want.dZ, dtype, where);
-    compareMatrix(tally, 'dW', layer, got.dW, want.dW, dtype, where);
-    compareMatrix(tally, 'db', layer, got.db, want.db, dtype, where);
+    compareMatrix(tally, 'dZ', layer, got.dZ, want.dZ, arith, where);
+    compareMatrix(tally, 'dW', layer, got.dW, want.dW, arith, where);
+    compareMatrix(tally, 'db', layer, got.db, want.db, arith, where);
     compareMatrix(
       tally,
       'W',
       layer,
       trace.params[l]?.W,
       (expected.params[l] as ExpectedStep['params'][number]).W,
-      dtype,
+      arith,
       where,
     );
     compareMatrix(
@@ -74,7 +75,7 @@ export function compareStep(
       layer,
       trace.params[l]?.b,
       (expected.params[l] as ExpectedStep['params'][number]).b,
-      dtype,
+      arith,
       where,
     );
   });

@@ -12,8 +12,14 @@ export const ELEMENTARY_ULP = 2;
 /** sigma(z) = 1 / (1 + e^-z): exp (2u), the addition (u) and the division (u), relative to |a|. */
 export const SIGMOID_ROUNDINGS = ELEMENTARY_ULP + 2;
 
-/** Operations of one sigmoid that may underflow: exp, add, divide. */
-export const SIGMOID_OPS = 3;
+/**
+ * Underflow errors of one sigmoid, in units of one correctly rounded operation's (F): exp (faithful,
+ * so less than a whole subnormal spacing: 2), the addition and the division.
+ */
+export const SIGMOID_OPS = ELEMENTARY_ULP + 2;
+
+/** Underflow errors of one bce loss term z y, t1 - t2, exp, log1p, + t3 (exp and log1p count 2). */
+export const BCE_LOSS_UNDERFLOWS = 3 + 2 * ELEMENTARY_ULP;
 
 /** Unfused bce dA = (a - y) / (a (1 - a)): subtract, subtract, multiply, divide, relative to |dA|. */
 export const BCE_GRAD_ROUNDINGS = 4;

@@ -14,7 +14,7 @@ export interface ExpectedMatrix {
   readonly lo: Float64Array;
   /** Magnitude coefficients (units of u). */
   readonly m: Float64Array;
-  /** Floor coefficients (units of MIN_NORMAL). */
+  /** Floor coefficients (units of one underflowing operation's error, see `arithmeticOf`). */
   readonly f: Float64Array;
 }
 
@@ -46,9 +46,9 @@ export function expectedMatrix(source: {
   };
 }
 
-/** The bound of element `i` in a dtype with unit roundoff `u` and smallest normal `minNormal`. */
-export function boundOf(e: ExpectedMatrix, i: number, u: number, minNormal: number): number {
-  return u * (e.m[i] as number) + minNormal * (e.f[i] as number);
+/** The bound of element `i` for unit roundoff `u` and per-operation underflow error `floor`. */
+export function boundOf(e: ExpectedMatrix, i: number, u: number, floor: number): number {
+  return u * (e.m[i] as number) + floor * (e.f[i] as number);
 }
 
 /** |got - reference| for element `i`, accurate to double precision. */

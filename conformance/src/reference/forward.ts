@@ -17,7 +17,7 @@ export interface ReferenceForwardLayer {
  * One dense + sigmoid layer. Z_ij is a dot product of fan-in n plus the bias: at most n + 1 roundings
  * on each term (gamma_{n+1}) and 2n operations that may underflow, plus the error carried in by A_prev:
  *   M(Z) = (n + 1) (sum_k |a_ik w_kj| + |b_j|) + sum_k |w_kj| M(a_ik),   F(Z) = 2n + sum_k |w_kj| F(a_ik).
- * A = sigma(Z): M(A) = sigma'(z) M(Z) + 4 |a|,   F(A) = sigma'(z) F(Z) + 3.
+ * A = sigma(Z): M(A) = sigma'(z) M(Z) + 4 |a|,   F(A) = sigma'(z) F(Z) + 4 (the exp counts twice).
  */
 export function referenceDenseSigmoid(aPrev: BoundedMatrix, W: DMatrix, b: DMatrix): ReferenceForwardLayer {
   const batch = aPrev.rows;

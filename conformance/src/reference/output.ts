@@ -1,6 +1,11 @@
 import type { LossName } from '@onegrad/core';
 import { BoundedBuilder, type BoundedMatrix, mag } from '../error-model/bounded.js';
-import { BCE_GRAD_ROUNDINGS, ELEMENTARY_ULP, MEAN_SCALE_ROUNDINGS } from '../error-model/constants.js';
+import {
+  BCE_GRAD_ROUNDINGS,
+  BCE_LOSS_UNDERFLOWS,
+  ELEMENTARY_ULP,
+  MEAN_SCALE_ROUNDINGS,
+} from '../error-model/constants.js';
 import { Dec, log1p, ZERO } from './decimal.js';
 import type { DMatrix } from './dmatrix.js';
 import type { ReferenceForwardLayer } from './forward.js';
@@ -18,7 +23,7 @@ export interface ReferenceOutput {
 
 /**
  * Loss, its gradient and the output dZ. Per element (d = a - y, t1 = max(z, 0), t3 = log1p(e^-|z|)):
- *   bce l = t1 - z y + t3:  M = |d| M(z) + 2 t1 + 3 |z y| + (2 + 2 * 2) t3,  F = |d| F(z) + 5
+ *   bce l = t1 - z y + t3:  M = |d| M(z) + 2 t1 + 3 |z y| + (2 + 2 * 2) t3,  F = |d| F(z) + 7
  *   mse l = d^2:            M = 2 |d| M(a) + 3 d^2,                          F = 2 |d| F(a) + 2
  *   J over N = m nL terms (all >= 0): M = (N - 1 + 2) J + (1/m) sum M(l),   F = N + 1 + (1/m) sum F(l)
  */
@@ -45,7 +50,7 @@ export function referenceOutput(out: ReferenceForwardLayer, y: DMatrix, loss: Lo
       const t3 = log1p(Dec.exp(zi.abs().neg()));
       total = total.plus(t1.minus(t2).plus(t3));
       lossM += dAbs * zM + 2 * mag(t1) + 3 * mag(t2) + (2 + 2 * ELEMENTARY_ULP) * mag(t3);
-      lossF += dAbs * zF + 5;
+      lossF += dAbs * zF + BCE_LOSS_UNDERFLOWS;
       const s = ai.times(bar);
       const slope = d
         .times(d)

@@ -6,7 +6,7 @@ export interface BoundedValue {
   readonly v: Dec;
   /** Magnitude coefficient (units of u). */
   readonly m: number;
-  /** Floor coefficient (units of MIN_NORMAL). */
+  /** Floor coefficient (units of one underflowing operation's error). */
   readonly f: number;
 }
 

@@ -8,7 +8,7 @@ import type { ConformanceTarget } from '../target.js';
  */
 export class BackendPool {
   private main: Promise<Backend> | undefined;
-  private second: Promise<{ name: string; backend: Backend }> | undefined;
+  private second: Promise<{ name: string; backend: Backend; flushesSubnormals: boolean }> | undefined;
   constructor(
     private readonly target: ConformanceTarget,
     private readonly dtype: DType,
@@ -20,13 +20,21 @@ export class BackendPool {
     return this.main;
   }
   /** A second initialised backend to hand parameters to. */
-  partner(): Promise<{ name: string; backend: Backend }> {
+  partner(): Promise<{ name: string; backend: Backend; flushesSubnormals: boolean }> {
     this.second ??= (async () => {
       const other = this.partnerTarget;
       if (other && (other.dtypes ?? other.create().info.dtypes).includes(this.dtype)) {
-        return { name: other.name, backend: await start(other) };
+        return {
+          name: other.name,
+          backend: await start(other),
+          flushesSubnormals: other.flushesSubnormals ?? false,
+        };
       }
-      return { name: this.target.name, backend: await start(this.target) };
+      return {
+        name: this.target.name,
+        backend: await start(this.target),
+        flushesSubnormals: this.target.flushesSubnormals ?? false,
+      };
     })();
     return this.second;
   }
@@ -37,6 +45,10 @@ export class BackendPool {
     this.second = undefined;
     for (const p of made) await (await p.catch(() => undefined))?.dispose();
   }
+  /** True when the target flushes subnormals to zero. */
+  get flushesSubnormals(): boolean {
+    return this.target.flushesSubnormals ?? false;
+  }
 }
 
 async function start(target: ConformanceTarget): Promise<Backend> {
@@ -45,7 +57,7 @@ async function start(target: ConformanceTarget): Promise<Backend> {
   return backend;
 }
 
-/** The dtypes a target runs: its own list, or every dtype its backend declares. */
+/** The dtypes a target asks for: its own list, or every dtype its backend declares (see `dtypePlan`). */
 export function targetDTypes(target: ConformanceTarget): readonly DType[] {
   return target.dtypes ?? target.create().info.dtypes;
 }

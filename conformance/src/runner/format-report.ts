@@ -8,7 +8,8 @@ export function formatReport(report: ConformanceReport): string {
   const rows = report.backends.map((b) => [
     b.name,
     b.dtype,
-    ...QUANTITIES.map((q) => formatRatio(b.worst[q])),
+    // A quantity no case measured (e.g. only `dtype/unsupported` ran) shows as '-', not as a perfect 0.
+    ...QUANTITIES.map((q) => (b.results.some((r) => r.at[q]) ? formatRatio(b.worst[q]) : '-')),
     String(b.cases),
     String(b.skipped.length),
     String(b.illConditioned),

@@ -14,7 +14,7 @@ export interface CaseResult {
   readonly at: Partial<Record<keyof WorstRatios, Offender>>;
   /** Elements above the threshold: the five worst per quantity. */
   readonly offenders: readonly Offender[];
-  /** Ill-conditioned elements of the unfused output dA (accepted, counted). */
+  /** Ill-conditioned elements of the unfused output dA (judged over A's error interval, counted). */
   readonly illConditioned: number;
   /** Contract violations and errors thrown by the backend. */
   readonly problems: readonly string[];
@@ -38,7 +38,7 @@ export interface BackendReport {
   readonly skipped: readonly { readonly case: string; readonly reason: string }[];
   /** Worst ratio per quantity over every case. */
   readonly worst: WorstRatios;
-  /** Ill-conditioned elements of the unfused output dA, accepted and counted. */
+  /** Ill-conditioned elements of the unfused output dA (judged over A's error interval, counted). */
   readonly illConditioned: number;
   /** Ids of the cases that failed. */
   readonly failed: readonly string[];

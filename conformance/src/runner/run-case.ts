@@ -36,7 +36,12 @@ export async function runCase(
 export async function runCaseIn(c: ConformanceCase, dtype: DType, pool: BackendPool): Promise<CaseResult> {
   try {
     const backend = await pool.backend();
-    return await runCase(c, { dtype, backend, partner: () => pool.partner() });
+    return await runCase(c, {
+      dtype,
+      flushesSubnormals: pool.flushesSubnormals,
+      backend,
+      partner: () => pool.partner(),
+    });
   } catch (error) {
     const failing: ConformanceCase = { ...c, run: () => Promise.reject(error) };
     return runCase(failing, { dtype, backend: undefined as never, partner: () => pool.partner() });

@@ -2,10 +2,12 @@ import type { ConformanceCase } from '../cases/case.js';
 import { allCases } from '../cases/registry.js';
 import { THRESHOLD } from '../error-model/constants.js';
 import type { ConformanceTarget } from '../target.js';
-import { BackendPool, targetDTypes } from './backend-pool.js';
+import { BackendPool } from './backend-pool.js';
+import { dtypePlan } from './dtype-plan.js';
+import { planCases } from './plan-cases.js';
 import type { BackendReport, CaseResult, ConformanceReport } from './report.js';
 import { runCaseIn } from './run-case.js';
-import { selected, skipReason } from './skip.js';
+import { selected } from './skip.js';
 import { summarize } from './summarize.js';
 
 /** Options of {@link runConformance}. */
@@ -20,32 +22,32 @@ export interface ConformanceOptions {
   readonly onCase?: (target: string, result: CaseResult) => void;
 }
 
-/** Runs the suite on one target, in each of its dtypes, and reports the worst ratios. */
+/**
+ * Runs the suite on one target in every dtype of core and reports the worst ratios: the declared
+ * dtypes run (or are reported as skipped, with the reason); an undeclared one gets the single case
+ * `dtype/unsupported` (createSession must reject it).
+ */
 export async function runConformance(
   target: ConformanceTarget,
   options: ConformanceOptions = {},
 ): Promise<ConformanceReport> {
   const cases = (options.cases ?? allCases()).filter((c) => selected(c.id, options.only));
   const backends: BackendReport[] = [];
-  for (const dtype of targetDTypes(target)) {
-    const pool = new BackendPool(target, dtype, options.partner);
+  for (const plan of dtypePlan(target)) {
+    const { run, skipped } = planCases(target, plan, cases, options.only);
+    if (run.length === 0 && skipped.length === 0) continue;
+    const pool = new BackendPool(target, plan.dtype, options.partner);
     const results: CaseResult[] = [];
-    const skipped: { case: string; reason: string }[] = [];
     try {
-      for (const c of cases) {
-        const reason = skipReason(target, c.id, dtype);
-        if (reason !== undefined) {
-          skipped.push({ case: c.id, reason });
-          continue;
-        }
-        const result = await runCaseIn(c, dtype, pool);
+      for (const c of run) {
+        const result = await runCaseIn(c, plan.dtype, pool);
         options.onCase?.(target.name, result);
         results.push(result);
       }
     } finally {
       await pool.dispose();
     }
-    backends.push(summarize(target.name, dtype, results, skipped));
+    backends.push(summarize(target.name, plan.dtype, results, skipped));
   }
   return { threshold: THRESHOLD, backends };
 }

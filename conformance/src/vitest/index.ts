@@ -2,12 +2,14 @@ import { afterAll, describe, test } from 'vitest';
 import type { ConformanceCase } from '../cases/case.js';
 import { allCases } from '../cases/registry.js';
 import { THRESHOLD } from '../error-model/constants.js';
-import { BackendPool, targetDTypes } from '../runner/backend-pool.js';
+import { BackendPool } from '../runner/backend-pool.js';
+import { dtypePlan } from '../runner/dtype-plan.js';
 import { formatCaseFailure } from '../runner/format-failure.js';
 import { formatReport } from '../runner/format-report.js';
+import { planCases } from '../runner/plan-cases.js';
 import type { CaseResult } from '../runner/report.js';
 import { runCaseIn } from '../runner/run-case.js';
-import { selected, skipReason } from '../runner/skip.js';
+import { selected } from '../runner/skip.js';
 import { summarize } from '../runner/summarize.js';
 import type { ConformanceTarget } from '../target.js';
 
@@ -28,7 +30,8 @@ export interface DescribeConformanceOptions {
 /**
  * Declares the conformance suite for `target` as vitest tests: one test per case per dtype, failing
  * with the case, quantity, layer, element, backend and reference values, bound and ratio. Skips
- * from `target.skip` appear as skipped tests carrying their reason.
+ * from `target.skip` appear as skipped tests carrying their reason; a dtype the backend does not
+ * declare gets the single test `dtype/unsupported` (as in `runConformance`).
  */
 export function describeConformance(
   target: ConformanceTarget,
@@ -36,14 +39,16 @@ export function describeConformance(
 ): void {
   const cases = (options.cases ?? allCases()).filter((c) => selected(c.id, options.only));
   describe(`conformance: ${target.name}`, () => {
-    for (const dtype of targetDTypes(target)) {
+    for (const plan of dtypePlan(target)) {
+      const { dtype } = plan;
+      const { run, skipped } = planCases(target, plan, cases, options.only);
+      if (run.length === 0 && skipped.length === 0) continue;
       describe(dtype, () => {
         const pool = new BackendPool(target, dtype, options.partner);
         const results: CaseResult[] = [];
-        const skipped: { case: string; reason: string }[] = [];
         afterAll(async () => {
           await pool.dispose();
-          if (options.summary !== false && results.length > 0) {
+          if (options.summary !== false && results.length + skipped.length > 0) {
             console.log(
               formatReport({
                 threshold: THRESHOLD,
@@ -52,13 +57,8 @@ export function describeConformance(
             );
           }
         });
-        for (const c of cases) {
-          const reason = skipReason(target, c.id, dtype);
-          if (reason !== undefined) {
-            skipped.push({ case: c.id, reason });
-            test.skip(`${c.id} (skipped: ${reason})`, () => {});
-            continue;
-          }
+        for (const s of skipped) test.skip(`${s.case} (skipped: ${s.reason})`, () => {});
+        for (const c of run) {
           test(
             c.id,
             async () => {

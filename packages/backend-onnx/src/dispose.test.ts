@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createOnnxBackend } from './index.js';
 
 const spec: NetworkSpec = { sizes: [2, 2, 1], loss: 'bce', dtype: 'float32' };
-const batch = { x: fromRows([[1, 1], [0, 0]]), y: fromRows([[1], [0]]) };
+const batch = {
+  x: fromRows([
+    [1, 1],
+    [0, 0],
+  ]),
+  y: fromRows([[1], [0]]),
+};
 
 describe('backend dispose with steps in flight', () => {
   it('lets the running step finish, refuses the queued one with DisposedError', async () => {

@@ -78,7 +78,7 @@ export class OnnxSession implements TrainingSession {
   async step(batch: Batch, options: StepOptions): Promise<StepResult> {
     this.assertAlive();
     validateBatch(this.spec, batch);
-    validateStepOptions(options);
+    validateStepOptions(options, 'options', this.spec.dtype);
     const { ort } = this.host;
     const dtype = this.spec.dtype;
     const feeds = {

@@ -66,7 +66,7 @@ export class TfjsSession implements TrainingSession {
   step(batch: Batch, options: StepOptions): Promise<StepResult> {
     return this.run(() => {
       validateBatch(this.spec, batch);
-      validateStepOptions(options);
+      validateStepOptions(options, 'options', this.spec.dtype);
       const trace = options.trace === true;
       const { tf } = this;
       const out = tf.tidy(() =>

@@ -60,7 +60,7 @@ export class TsSession implements TrainingSession {
     return this.queue(() => {
       this.assertLive();
       validateBatch(this.spec, batch);
-      validateStepOptions(options);
+      validateStepOptions(options, 'options', this.spec.dtype);
       return this.run(this.inDType(batch.x), this.inDType(batch.y), options);
     });
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
+import { THRESHOLD } from '@onegrad/conformance';
 import { initParams, type NetworkSpec, type StepTrace } from '@onegrad/core';
-import { jumpRatio } from '../lib/continuity.js';
 import { makeDataset, toBatch } from '../lib/datasets.js';
 import { Trainer } from '../lib/trainer.js';
 import { type CliOptions, parseCliArgs, UsageError } from './args.js';
@@ -54,7 +54,7 @@ async function train(o: CliOptions): Promise<number> {
       out.write(
         `After step ${k}: ${s.from} -> ${s.to} (${trainer.active.backend.engine}); parameters ${
           s.bitEqual ? 'identical bit for bit' : 'NOT identical'
-        }; outputs agree to ${s.outputRatio.toPrecision(2)} u\n`,
+        }\n`,
       );
     }
     if (k % 10 === 0 || k === o.steps) bar.update(k, `${trainer.backendId}  J ${r.loss.toPrecision(5)}`);
@@ -62,9 +62,12 @@ async function train(o: CliOptions): Promise<number> {
   bar.finish();
   const losses = trainer.history.map((p) => p.loss);
   for (const s of trainer.switches) {
-    const j = jumpRatio(losses, s.step, o.dtype);
+    const f = s.firstStep;
+    const verdict = f
+      ? `${f.pass ? 'within' : 'OUTSIDE'} the error model (worst conformance ratio ${f.worstRatio.toPrecision(2)}, threshold ${THRESHOLD})`
+      : 'not taken';
     out.write(
-      `Cost at the ${s.from} -> ${s.to} switch: ${losses[s.step - 1]?.toPrecision(8)} then ${losses[s.step]?.toPrecision(8)} (jump ratio ${j.toPrecision(2)}, about 1 or below: no jump)\n`,
+      `First step on ${s.to} after the switch: cost ${losses[s.step - 1]?.toPrecision(8)} then ${losses[s.step]?.toPrecision(8)}; ${verdict}\n`,
     );
   }
   out.write(`Final cost ${losses.at(-1)?.toPrecision(8)} after ${o.steps} steps on ${trainer.backendId}\n`);

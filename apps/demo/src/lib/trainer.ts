@@ -1,3 +1,4 @@
+import { judgeStep } from '@onegrad/conformance';
 import {
   type Batch,
   type NetworkSpec,
@@ -7,7 +8,7 @@ import {
   type TrainingSession,
 } from '@onegrad/core';
 import type { BackendPool } from './backend-pool.js';
-import { worstRatio } from './error-bound.js';
+import type { StepVerdict, TracedStep } from './traced-step.js';
 
 /** The cost of one step and who computed it. */
 export interface LossPoint {
@@ -29,8 +30,8 @@ export interface SwitchRecord {
   readonly to: string;
   /** True when the new session holds the old parameters bit for bit. */
   readonly bitEqual: boolean;
-  /** Worst ratio (see error-bound.ts) between both backends' outputs A_L at the handed-over parameters. */
-  readonly outputRatio: number;
+  /** The first step on `to`, traced and judged against the error model; set once that step ran. */
+  firstStep?: TracedStep & StepVerdict;
 }
 
 /** One network training on one backend at a time, with its loss history and its switches. */
@@ -39,6 +40,8 @@ export class Trainer {
   readonly history: LossPoint[] = [];
   /** Switches, in order. */
   readonly switches: SwitchRecord[] = [];
+  /** The latest traced step, with the parameters it started from. */
+  lastTraced: TracedStep | undefined;
 
   private constructor(
     private readonly pool: BackendPool,
@@ -69,27 +72,51 @@ export class Trainer {
     return this.history.length;
   }
 
-  /** One full-batch SGD step on the current backend. */
+  /**
+   * One full-batch SGD step on the current backend. The first step after a switch is always traced and
+   * judged against the error model: that is the check that training goes on where it was.
+   */
   async step(learningRate: number, trace = false): Promise<StepResult> {
-    const result = await this.session.step(this.batch, { learningRate, trace });
-    this.history.push({ step: this.history.length + 1, loss: result.loss, backend: this.current });
+    const pending = this.switches.at(-1);
+    const judge = pending !== undefined && pending.firstStep === undefined;
+    const params = trace || judge ? await this.session.getParams() : undefined;
+    const result = await this.session.step(this.batch, { learningRate, trace: params !== undefined });
+    const step = this.history.length + 1;
+    this.history.push({ step, loss: result.loss, backend: this.current });
+    if (!params) return result;
+    this.lastTraced = { step, backend: this.current, params, learningRate, result };
+    if (pending && judge) {
+      const { worstRatio, pass } = judgeStep(
+        { spec: this.spec, params, batch: this.batch, learningRate },
+        result,
+      );
+      pending.firstStep = { ...this.lastTraced, worstRatio, pass };
+    }
     return result;
   }
 
-  /** Moves training to backend `id`: the parameters go over bit for bit and both outputs are compared. */
+  /**
+   * Moves training to backend `id` with the parameters bit for bit. When anything fails on the way, the
+   * new session is released and training stays where it was.
+   */
   async switchTo(id: string): Promise<SwitchRecord> {
-    const old = this.session;
-    const params = await old.getParams();
+    const params = await this.session.getParams();
     const next = await (await this.pool.get(id)).createSession(this.spec, params);
-    const bitEqual = paramsBitEqual(await next.getParams(), params);
-    const [before, after] = await Promise.all([old.forward(this.batch.x), next.forward(this.batch.x)]);
-    const record: SwitchRecord = {
-      step: this.steps,
-      from: this.current,
-      to: id,
-      bitEqual,
-      outputRatio: worstRatio(after.data, before.data, this.spec.dtype),
-    };
+    let record: SwitchRecord;
+    try {
+      // The new engine runs the handed-over network once, so one that cannot compute fails before the move.
+      await next.forward(this.batch.x);
+      record = {
+        step: this.steps,
+        from: this.current,
+        to: id,
+        bitEqual: paramsBitEqual(await next.getParams(), params),
+      };
+    } catch (e) {
+      next.dispose();
+      throw e;
+    }
+    const old = this.session;
     this.session = next;
     this.current = id;
     old.dispose();

@@ -8,7 +8,7 @@ import { buildTrainingModel } from './training-graph.js';
 
 // Every operator the builder may emit; each has float and double CPU kernels in ONNX Runtime.
 const ALLOWED = new Set(['MatMul', 'Add', 'Sub', 'Mul', 'Div', 'Gemm', 'ReduceSum', 'Relu', 'Abs']);
-for (const op of ['Neg', 'Exp', 'Log', 'Equal', 'Where', 'Shape', 'Gather', 'Cast', 'Identity'])
+for (const op of ['Neg', 'Exp', 'Log', 'Equal', 'Less', 'Where', 'Shape', 'Gather', 'Cast', 'Identity'])
   ALLOWED.add(op);
 
 /** Decodes the bytes and checks the graph is closed and topologically ordered; returns it. */

@@ -1,3 +1,4 @@
+import { THRESHOLD } from '@onegrad/conformance';
 import type { DemoController } from '../controller.js';
 import { fmtRatio } from '../format.js';
 
@@ -39,12 +40,15 @@ export function BackendSwitch({ c }: { c: DemoController }) {
         <p
           class="help"
           data-testid="switch-status"
-          data-ratio={String(sw.outputRatio)}
           data-bits={String(sw.bitEqual)}
+          data-pass={sw.firstStep ? String(sw.firstStep.pass) : ''}
+          data-ratio={sw.firstStep ? String(sw.firstStep.worstRatio) : ''}
         >
           Switched {sw.from} → {sw.to} after step {sw.step}: parameters{' '}
-          {sw.bitEqual ? 'identical bit for bit' : 'NOT identical'}; outputs agree to{' '}
-          {fmtRatio(sw.outputRatio)} u.
+          {sw.bitEqual ? 'identical bit for bit' : 'NOT identical'}
+          {sw.firstStep
+            ? `; its first step is ${sw.firstStep.pass ? 'within' : 'OUTSIDE'} the error model (worst conformance ratio ${fmtRatio(sw.firstStep.worstRatio)}, threshold ${THRESHOLD}).`
+            : '; its first step will be judged against the error model.'}
         </p>
       )}
       <p class="help">

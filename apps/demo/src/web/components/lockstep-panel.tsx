@@ -1,21 +1,26 @@
+import { THRESHOLD } from '@onegrad/conformance';
 import { useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { toBatch } from '../../lib/datasets.js';
 import { type Lane, Lockstep, type LockstepPoint, lanesOf } from '../../lib/lockstep.js';
 import type { DemoController } from '../controller.js';
 import { fmtRatio } from '../format.js';
+import { lockstepPlan } from '../lockstep-plan.js';
 import { useUplot } from './use-uplot.js';
 
 const COLOURS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#0891b2', '#be123c'];
-const STEPS = 150;
+// Log scale: a ratio of 0 (bit-equal to the reference) or Infinity (a lane that failed) is drawn at the edge.
+const FLOOR = 1e-3;
+const CEILING = 1e6;
 
-/** All backends train the same network side by side; the chart shows each one's worst ratio to ts f64. */
+/** Each backend's worst conformance ratio against the 50-digit reference, step by step, from a common start. */
 export function LockstepPanel({ c }: { c: DemoController }) {
   const [points, setPoints] = useState<readonly LockstepPoint[]>([]);
   const [lanes, setLanes] = useState<readonly Lane[]>(() => lanesOf(c.pool));
   const [state, setState] = useState('');
-  const [resync, setResync] = useState(false);
   const stop = useRef(false);
+  const plan = lockstepPlan(location.search);
+  const rows = Math.min(plan.rows, c.dataset.points.length);
   const run = async () => {
     stop.current = false;
     const all = lanesOf(c.pool);
@@ -25,18 +30,12 @@ export function LockstepPanel({ c }: { c: DemoController }) {
     const s = c.settings;
     let ls: Lockstep | undefined;
     try {
-      ls = await Lockstep.start(
-        c.pool,
-        all,
-        { sizes: c.spec.sizes, loss: s.loss },
-        toBatch(c.dataset, 'float64'),
-        s.seed,
-      );
-      for (let i = 0; i < STEPS && !stop.current; i++) {
-        await ls.step(s.lr, resync);
-        if (i % 5 === 4 || i === STEPS - 1) {
+      const batch = toBatch(c.dataset, 'float64');
+      ls = await Lockstep.start(c.pool, all, { sizes: c.spec.sizes, loss: s.loss }, batch, s.seed, rows);
+      for (let k = 1; k <= plan.steps && !stop.current; k++) {
+        if (await ls.step(s.lr, k % plan.every === 0 || k === 1)) {
           setPoints([...ls.points]);
-          setState(`step ${i + 1} of ${STEPS}`);
+          setState(`step ${k} of ${plan.steps}`);
           await new Promise(requestAnimationFrame);
         }
       }
@@ -47,32 +46,54 @@ export function LockstepPanel({ c }: { c: DemoController }) {
       ls?.dispose();
     }
   };
+  const clamp = (v: number | undefined) => Math.max(FLOOR, Math.min(CEILING, v ?? Number.NaN));
   const data: uPlot.AlignedData = [
     points.map((p) => p.step),
-    ...lanes.map((l) => points.map((p) => Math.max(0.01, Math.min(1e12, p.ratios[l.key] ?? Number.NaN)))),
+    points.map(() => THRESHOLD),
+    ...lanes.map((l) => points.map((p) => clamp(p.ratios[l.key]))),
   ];
   const ref = useUplot(
     () => ({
-      scales: { x: { time: false }, y: { distr: 3 } },
-      axes: [{ label: 'step' }, { label: 'worst ratio (u)', size: 60 }],
+      // Always a decade either side of the threshold, so that "below the dashed line" reads at a glance;
+      // before the first point uPlot passes null, which would make the log scale start at 0.
+      scales: {
+        x: { time: false },
+        y: {
+          distr: 3,
+          range: (_u, lo, hi) => [Math.min(THRESHOLD / 10, lo ?? 1), Math.max(THRESHOLD * 10, hi ?? 1)],
+        },
+      },
+      axes: [{ label: 'step' }, { label: `worst conformance ratio (threshold ${THRESHOLD})`, size: 60 }],
       legend: { live: false },
       series: [
         { label: 'step' },
+        {
+          label: `threshold ${THRESHOLD}`,
+          stroke: '#b91c1c',
+          width: 1,
+          dash: [6, 4],
+          points: { show: false },
+        },
         ...lanes.map((l, i) => ({ label: l.key, stroke: COLOURS[i % COLOURS.length] as string, width: 2 })),
       ],
     }),
     data,
     lanes.map((l) => l.key).join('|'),
+    // Tall enough for the axis label to be read whole.
+    340,
   );
   const last = points.at(-1);
+  const worst = (l: Lane) => Math.max(...points.map((p) => p.ratios[l.key] ?? Number.NaN));
   return (
     <section class="panel lockstep" aria-labelledby="lock-h">
       <h2 id="lock-h">Lockstep</h2>
       <p class="help">
-        Every backend trains the same network from the same start for {STEPS} steps. The ratio is the worst |x
-        − ref| / (u (|ref| + max|ref|)) over all values of the step against ts float64, in units u of the
-        lane's own dtype: how many roundings apart they are. The lanes drift apart as roundings accumulate;
-        tick the box to measure one step at a time instead.
+        The reference (TypeScript, float64) trains for {plan.steps} steps;{' '}
+        {plan.every === 1 ? 'at every step' : `every ${plan.every}th step`} each backend starts from its
+        parameters and takes one step on{' '}
+        {rows === c.dataset.points.length ? `all ${rows}` : `the first ${rows} of ${c.dataset.points.length}`}{' '}
+        points, judged by @onegrad/conformance against a 50-digit reference: at most {THRESHOLD}, every value
+        of the step lies within the error bound derived from its arithmetic.
       </p>
       <div class="row">
         <button type="button" onClick={() => void run()} data-testid="lockstep-run">
@@ -81,19 +102,20 @@ export function LockstepPanel({ c }: { c: DemoController }) {
         <button type="button" onClick={() => (stop.current = true)}>
           Stop
         </button>
-        <label class="inline">
-          <input type="checkbox" checked={resync} onChange={(e) => setResync(e.currentTarget.checked)} />
-          restart each step from the reference
-        </label>
-        <span class="dim" data-testid="lockstep-state">
+        <span class="dim" data-testid="lockstep-state" data-judge-ms={last ? last.judgeMs.toFixed(1) : ''}>
           {state}
         </span>
       </div>
-      {points.length === 0 && <p class="dim">Press Run lockstep to train all of them side by side.</p>}
+      {points.length === 0 && <p class="dim">Press Run lockstep to judge every backend side by side.</p>}
       <div ref={ref} class="plot" style={{ display: points.length ? undefined : 'none' }} />
       {last && (
-        <p class="dim" data-testid="lockstep-last">
-          {lanes.map((l) => `${l.key}: ${fmtRatio(last.ratios[l.key] ?? Number.NaN)}`).join(' · ')}
+        <p
+          class="dim"
+          data-testid="lockstep-last"
+          data-worst={JSON.stringify(Object.fromEntries(lanes.map((l) => [l.key, worst(l)])))}
+        >
+          Worst so far: {lanes.map((l) => `${l.key} ${fmtRatio(worst(l))}`).join(' · ')}; judging takes{' '}
+          {last.judgeMs.toFixed(0)} ms per backend and step.
         </p>
       )}
     </section>

@@ -20,14 +20,16 @@ function switchMarkers(getSwitches: () => readonly SwitchRecord[]): uPlot.Plugin
           ctx.fillStyle = '#c2410c';
           ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
-          for (const s of getSwitches()) {
+          for (const [i, s] of getSwitches().entries()) {
             const x = u.valToPos(s.step + 0.5, 'x', true);
             if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
             ctx.beginPath();
             ctx.moveTo(x, u.bbox.top);
             ctx.lineTo(x, u.bbox.top + u.bbox.height);
             ctx.stroke();
-            ctx.fillText(`→ ${s.to}`, x + 4 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
+            // Labels alternate between two lines, so that switches close together stay readable.
+            const y = u.bbox.top + (14 + 14 * (i % 2)) * devicePixelRatio;
+            ctx.fillText(`→ ${s.to}`, x + 4 * devicePixelRatio, y);
           }
           ctx.restore();
         },
@@ -56,7 +58,9 @@ export function LossChart({ history, switches }: LossChartProps) {
     <section class="panel chart" aria-labelledby="loss-h">
       <h2 id="loss-h">Cost</h2>
       <div ref={ref} class="plot" role="img" aria-label={`cost over ${history.length} steps`} />
-      <p class="help">Dashed lines mark a backend switch: the curve goes on without a jump.</p>
+      <p class="help">
+        Dashed lines mark a backend switch; the new engine's first step is judged against the error model.
+      </p>
     </section>
   );
 }

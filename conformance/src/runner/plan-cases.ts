@@ -1,0 +1,62 @@
+import type { ConformanceCase } from '../cases/case.js';
+import { unsupportedDTypeCase } from '../cases/unsupported-dtype.js';
+import type { ConformanceTarget } from '../target.js';
+import { type DTypePlan, unexplainedText } from './dtype-plan.js';
+import { selected, skipReason } from './skip.js';
+
+/** Id of the failing entry for a declared dtype dropped without a reason. */
+export const DROPPED_DTYPE_CASE = 'dtype/dropped';
+
+/** The cases to run and to report as skipped in one dtype of the plan. */
+export interface PlannedCases {
+  readonly run: readonly ConformanceCase[];
+  readonly skipped: readonly { readonly case: string; readonly reason: string }[];
+}
+
+/** Splits `cases` (already filtered by `only`) into run and skipped for one planned dtype. */
+export function planCases(
+  target: ConformanceTarget,
+  plan: DTypePlan,
+  cases: readonly ConformanceCase[],
+  only: readonly string[] | undefined,
+): PlannedCases {
+  const { dtype } = plan;
+  switch (plan.mode) {
+    case 'skip':
+      return { run: [], skipped: cases.map((c) => ({ case: c.id, reason: plan.reason })) };
+    case 'unexplained': {
+      const text = unexplainedText(target, dtype);
+      const dropped: ConformanceCase = {
+        id: DROPPED_DTYPE_CASE,
+        description: `${dtype} is declared but not run, without a reason`,
+        async run(ctx) {
+          ctx.tally.problems.push(text);
+        },
+      };
+      return { run: [dropped], skipped: [] };
+    }
+    case 'unsupported':
+      return split(
+        target,
+        dtype,
+        [unsupportedDTypeCase()].filter((c) => selected(c.id, only)),
+      );
+    default:
+      return split(target, dtype, cases);
+  }
+}
+
+function split(
+  target: ConformanceTarget,
+  dtype: DTypePlan['dtype'],
+  cases: readonly ConformanceCase[],
+): PlannedCases {
+  const run: ConformanceCase[] = [];
+  const skipped: { case: string; reason: string }[] = [];
+  for (const c of cases) {
+    const reason = skipReason(target, c.id, dtype);
+    if (reason === undefined) run.push(c);
+    else skipped.push({ case: c.id, reason });
+  }
+  return { run, skipped };
+}
