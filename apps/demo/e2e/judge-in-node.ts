@@ -1,4 +1,4 @@
-import { judgeStep } from '@onegrad/conformance';
+import { judgeStep } from '@onegrad/conformance/judge';
 import type { Batch, DType } from '@onegrad/core';
 import type { Page } from 'playwright-core';
 import type { TracedStep } from '../src/lib/traced-step.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { THRESHOLD } from '@onegrad/conformance';
+import { THRESHOLD } from '@onegrad/conformance/judge';
 import { initParams, type NetworkSpec, type StepTrace } from '@onegrad/core';
 import { makeDataset, toBatch } from '../lib/datasets.js';
 import { Trainer } from '../lib/trainer.js';

@@ -1,5 +1,5 @@
 import { createTsBackend } from '@onegrad/backend-ts';
-import { THRESHOLD } from '@onegrad/conformance';
+import { THRESHOLD } from '@onegrad/conformance/judge';
 import { describe, expect, it } from 'vitest';
 import { BackendPool } from './backend-pool.js';
 import { makeDataset, toBatch } from './datasets.js';

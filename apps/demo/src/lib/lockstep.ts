@@ -1,4 +1,4 @@
-import { judgeStep } from '@onegrad/conformance';
+import { judgeStep } from '@onegrad/conformance/judge';
 import {
   type Batch,
   cast,

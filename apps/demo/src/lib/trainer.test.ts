@@ -1,5 +1,5 @@
 import { createTsBackend } from '@onegrad/backend-ts';
-import { judgeStep, THRESHOLD } from '@onegrad/conformance';
+import { judgeStep, THRESHOLD } from '@onegrad/conformance/judge';
 import {
   type Backend,
   DisposedError,

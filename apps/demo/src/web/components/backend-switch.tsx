@@ -1,4 +1,4 @@
-import { THRESHOLD } from '@onegrad/conformance';
+import { THRESHOLD } from '@onegrad/conformance/judge';
 import type { DemoController } from '../controller.js';
 import { fmtRatio } from '../format.js';
 

@@ -1,4 +1,4 @@
-import { THRESHOLD } from '@onegrad/conformance';
+import { THRESHOLD } from '@onegrad/conformance/judge';
 import { useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { toBatch } from '../../lib/datasets.js';

@@ -1,0 +1,7 @@
+// The browser-safe entry `@onegrad/conformance/judge`: the reference and the error model, without the
+// stored case data (read from disk) or a test runner.
+export { THRESHOLD } from '../error-model/constants.js';
+export { QUANTITIES, type Quantity, type WorstRatios } from '../error-model/quantity.js';
+export type { Offender } from '../error-model/tally.js';
+export { type ReferenceInput, type ReferenceStep, referenceStep } from '../reference/step.js';
+export { judgeStep, type StepJudgement, type StepJudgementInput, type StepJudgementOptions } from './judge-step.js';
