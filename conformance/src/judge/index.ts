@@ -4,4 +4,9 @@ export { THRESHOLD } from '../error-model/constants.js';
 export { QUANTITIES, type Quantity, type WorstRatios } from '../error-model/quantity.js';
 export type { Offender } from '../error-model/tally.js';
 export { type ReferenceInput, type ReferenceStep, referenceStep } from '../reference/step.js';
-export { judgeStep, type StepJudgement, type StepJudgementInput, type StepJudgementOptions } from './judge-step.js';
+export {
+  judgeStep,
+  type StepJudgement,
+  type StepJudgementInput,
+  type StepJudgementOptions,
+} from './judge-step.js';
