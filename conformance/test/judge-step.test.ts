@@ -57,7 +57,7 @@ describe('judgeStep', () => {
 
   test('a step without a trace fails with a problem, not a ratio', async () => {
     const { input, result } = await traced(seedProblem('mse'), 'float64');
-    const j = judgeStep(input, { loss: result.loss });
+    const j = judgeStep(input, { loss: result.loss, diverging: false });
     expect(j.pass).toBe(false);
     expect(j.problems.join()).toMatch(/no trace/);
   });

@@ -4,6 +4,7 @@ import {
   type Batch,
   DisposedError,
   DivergenceError,
+  LossWatch,
   layerCount,
   type Matrix,
   type NetworkSpec,
@@ -45,6 +46,7 @@ export class OnnxSession implements TrainingSession {
   private readonly layers: number;
   private params: ParamTensors;
   private disposed = false;
+  private readonly watch = new LossWatch();
 
   constructor(
     private readonly host: SessionHost,
@@ -107,7 +109,8 @@ export class OnnxSession implements TrainingSession {
       next[bias(l)] = out[nextBias(l)] as OrtTensor;
     }
     this.params = next;
-    return trace ? { loss, trace: readTrace(out, this.layers, this.spec.loss === 'bce') } : { loss };
+    const head = { loss, diverging: this.watch.observe(loss) };
+    return trace ? { ...head, trace: readTrace(out, this.layers, this.spec.loss === 'bce') } : head;
   }
 
   /** Names the first non-finite value of a refused step; the parameters stay as they were. */
@@ -131,6 +134,7 @@ export class OnnxSession implements TrainingSession {
     return this.enqueue(() => {
       this.assertAlive();
       this.params = tensors;
+      this.watch.reset();
     });
   }
 

@@ -3,6 +3,7 @@ import {
   type Batch,
   DisposedError,
   type Loss,
+  LossWatch,
   type Matrix,
   type NetworkSpec,
   type Params,
@@ -29,6 +30,7 @@ export class TfjsSession implements TrainingSession {
   private readonly vars: { readonly W: Variable; readonly b: Variable }[];
   private readonly loss: Loss<Tensor>;
   private disposed = false;
+  private readonly watch = new LossWatch();
 
   /** Takes `params` already validated against `spec`; call it with `tfBackend` active. */
   constructor(
@@ -82,7 +84,8 @@ export class TfjsSession implements TrainingSession {
       );
       try {
         const loss = readLossOrDiverge(out);
-        const result = trace ? { loss, trace: readTrace(out, loss, this.loss.fused) } : { loss };
+        const head = { loss, diverging: this.watch.observe(loss) };
+        const result = trace ? { ...head, trace: readTrace(out, loss, this.loss.fused) } : head;
         // assign() makes each variable share the new tensor's storage, so disposing `out` keeps it.
         out.updated.forEach((p, l) => {
           this.vars[l]?.W.assign(p.W);
@@ -108,6 +111,7 @@ export class TfjsSession implements TrainingSession {
           this.vars[l]?.b.assign(toTensor(this.tf, p.b));
         }),
       );
+      this.watch.reset();
     });
   }
 

@@ -7,6 +7,7 @@ import {
   DisposedError,
   dtypeOf,
   type LayerTrace,
+  LossWatch,
   type Matrix,
   type NetworkSpec,
   nonFiniteIndices,
@@ -34,6 +35,7 @@ export class TsSession implements TrainingSession {
   private readonly acts: Matrix[] = [];
   private readonly zs: Matrix[] = [];
   private readonly queue = serialQueue();
+  private readonly watch = new LossWatch();
   private disposed = false;
 
   constructor(
@@ -79,6 +81,7 @@ export class TsSession implements TrainingSession {
       checked.forEach((p, l) => {
         (this.layers[l] as DenseSigmoidLayer).params = { W: p.W, b: p.b };
       });
+      this.watch.reset();
     });
   }
 
@@ -125,12 +128,13 @@ export class TsSession implements TrainingSession {
       layer.params = this.spare[l] as { W: Matrix; b: Matrix };
       this.spare[l] = current;
     }
-    if (!traced) return { loss };
+    const diverging = this.watch.observe(loss);
+    if (!traced) return { loss, diverging };
     const params = this.layers.map((layer) => ({
       W: cloneMatrix(layer.params.W),
       b: cloneMatrix(layer.params.b),
     }));
-    return { loss, trace: { layers: traced, loss, fusedOutput: this.loss.fused, params } };
+    return { loss, diverging, trace: { layers: traced, loss, fusedOutput: this.loss.fused, params } };
   }
 
   private inDType(m: Matrix): Matrix {
