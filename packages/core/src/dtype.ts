@@ -33,3 +33,15 @@ export function firstNonFinite(data: ArrayLike<number>): number {
   for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return i;
   return -1;
 }
+
+/** Index of the first element of `data` that is not finite once rounded to `dtype`, or -1. */
+export function firstNonFiniteIn(data: ArrayLike<number>, dtype: DType): number {
+  if (dtype === 'float64') return firstNonFinite(data);
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(Math.fround(data[i] as number))) return i;
+  return -1;
+}
+
+/** How a rejected element reads in a message: its value, and what it rounds to when that is the problem. */
+export function describeNonFinite(value: number, dtype: DType): string {
+  return Number.isFinite(value) ? `${value}, which rounds to ${Math.fround(value)} in ${dtype}` : `${value}`;
+}

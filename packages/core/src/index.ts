@@ -7,6 +7,7 @@ export {
   dtypeOf,
   type FloatArray,
   firstNonFinite,
+  firstNonFiniteIn,
   isDType,
   MIN_NORMAL,
   UNIT_ROUNDOFF,

@@ -1,5 +1,5 @@
 import type { BackendInfo } from './backend.js';
-import { type DType, firstNonFinite } from './dtype.js';
+import { type DType, describeNonFinite, firstNonFiniteIn } from './dtype.js';
 import {
   EmptyBatchError,
   LearningRateError,
@@ -17,7 +17,7 @@ function cellOf(index: number, cols: number): string {
   return `(${Math.floor(index / cols)}, ${index % cols})`;
 }
 
-function checkMatrix(name: string, m: Matrix | undefined, cols: number, rows?: number): void {
+function checkMatrix(name: string, m: Matrix | undefined, dtype: DType, cols: number, rows?: number): void {
   const expected = `${rows ?? 'batch'}x${cols}`;
   if (
     typeof m !== 'object' ||
@@ -33,26 +33,24 @@ function checkMatrix(name: string, m: Matrix | undefined, cols: number, rows?: n
   if (m.cols !== cols || (rows !== undefined && m.rows !== rows) || m.data.length !== m.rows * m.cols) {
     throw new ShapeError(name, `expected ${expected}, got ${shapeOf(m)} with ${m.data.length} values`);
   }
-  const bad = firstNonFinite(m.data);
+  const bad = firstNonFiniteIn(m.data, dtype);
   if (bad >= 0) {
-    throw new NonFiniteError(
-      name,
-      `element ${cellOf(bad, m.cols)} of the ${shapeOf(m)} matrix is ${m.data[bad]}`,
-    );
+    const value = describeNonFinite(m.data[bad] as number, dtype);
+    throw new NonFiniteError(name, `element ${cellOf(bad, m.cols)} of the ${shapeOf(m)} matrix is ${value}`);
   }
 }
 
 /** Checks the input of a forward pass: `x` is batch x n0, batch >= 1, all finite. */
 export function validateInput(spec: NetworkSpec, x: Matrix, name = 'x'): void {
-  checkMatrix(name, x, spec.sizes[0] as number);
+  checkMatrix(name, x, spec.dtype, spec.sizes[0] as number);
 }
 
 /** Checks a batch against the spec: shapes, non-empty, finite, and bce targets in [0, 1]. */
 export function validateBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): void {
   if (typeof batch !== 'object' || batch === null)
     throw new ShapeError(name, `expected { x, y }, got ${batch}`);
-  checkMatrix(`${name}.x`, batch.x, spec.sizes[0] as number);
-  checkMatrix(`${name}.y`, batch.y, spec.sizes[spec.sizes.length - 1] as number, batch.x.rows);
+  checkMatrix(`${name}.x`, batch.x, spec.dtype, spec.sizes[0] as number);
+  checkMatrix(`${name}.y`, batch.y, spec.dtype, spec.sizes[spec.sizes.length - 1] as number, batch.x.rows);
   if (spec.loss === 'bce') {
     const bad = batch.y.data.findIndex((v) => v < 0 || v > 1);
     if (bad >= 0) {
