@@ -12,7 +12,8 @@ export function denseSigmoidLayer(tf: Tf, W: Tensor, b: Tensor): Layer<Tensor> {
     inputs,
     units,
     forward(aPrev: Tensor): LayerForward<Tensor> {
-      const z = tf.add(tf.matMul(aPrev, W), b);
+      // A 1-D bias takes tfjs's fast broadcasting path; a [1, units] one goes through the generic loop.
+      const z = tf.add(tf.matMul(aPrev, W), tf.reshape(b, [units]));
       return { z, a: tf.sigmoid(z) };
     },
     backward(aPrev: Tensor, a: Tensor, dA: Tensor, fusedDZ?: Tensor): LayerGradients<Tensor> {
@@ -20,11 +21,12 @@ export function denseSigmoidLayer(tf: Tf, W: Tensor, b: Tensor): Layer<Tensor> {
       const dZ = fusedDZ ?? tf.mul(dA, tf.mul(a, tf.sub(1, a)));
       return {
         dZ,
-        dW: tf.div(tf.matMul(aPrev, dZ, true, false), m),
+        // Explicit transposes: tfjs-wasm's transposeA/transposeB matMul paths run ~15x slower.
+        dW: tf.div(tf.matMul(tf.transpose(aPrev), dZ), m),
         db: tf.div(tf.sum(dZ, 0, true), m),
         // Computed only when read: the first layer's dA_0 (with respect to the inputs) is never needed.
         get dAPrev() {
-          return tf.matMul(dZ, W, false, true);
+          return tf.matMul(dZ, tf.transpose(W));
         },
       };
     },

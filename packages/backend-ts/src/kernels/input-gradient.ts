@@ -1,20 +1,10 @@
 import type { Matrix } from '@onegrad/core';
+import { gemm } from './gemm.js';
 
-/** dA_prev = dZ W^T per sample (dZ m x p, W n x p): both operands are read along contiguous rows. */
+/** dA_prev = dZ W^T per sample (dZ m x p, W n x p). */
 export function inputGradient(dZ: Matrix, w: Matrix, dAPrev: Matrix): void {
-  const m = dZ.rows;
-  const p = dZ.cols;
-  const n = w.rows;
-  const D = dZ.data;
-  const W = w.data;
-  const out = dAPrev.data;
-  for (let i = 0; i < m; i++) {
-    const di = i * p;
-    for (let k = 0; k < n; k++) {
-      const wk = k * p;
-      let s = 0;
-      for (let j = 0; j < p; j++) s += (D[di + j] as number) * (W[wk + j] as number);
-      out[i * n + k] = s;
-    }
-  }
+  const D = { data: dZ.data, rowStride: dZ.cols, colStride: 1 };
+  // W^T is read in place: element (j, k) of the transpose is w[k * p + j].
+  const Wt = { data: w.data, rowStride: 1, colStride: w.cols };
+  gemm(dZ.rows, w.rows, dZ.cols, D, Wt, dAPrev.data);
 }

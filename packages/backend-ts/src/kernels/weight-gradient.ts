@@ -1,24 +1,19 @@
 import type { Matrix } from '@onegrad/core';
+import { gemm } from './gemm.js';
 
-/** dW = (1/m) A_prev^T dZ and db = (1/m) column sums of dZ, accumulated sample by sample. */
+/** dW = (1/m) A_prev^T dZ and db = (1/m) column sums of dZ. */
 export function weightGradient(aPrev: Matrix, dZ: Matrix, dW: Matrix, db: Matrix): void {
-  const { rows: m, cols: n } = aPrev;
+  const m = aPrev.rows;
   const p = dZ.cols;
-  const A = aPrev.data;
-  const D = dZ.data;
-  const G = dW.data;
+  // A_prev^T is read in place: element (k, i) of the transpose is aPrev[i * n + k].
+  const At = { data: aPrev.data, rowStride: 1, colStride: aPrev.cols };
+  const D = { data: dZ.data, rowStride: p, colStride: 1 };
+  gemm(aPrev.cols, p, m, At, D, dW.data, 1 / m);
   const B = db.data;
-  G.fill(0);
-  B.fill(0);
-  for (let i = 0; i < m; i++) {
-    const di = i * p;
-    for (let j = 0; j < p; j++) B[j] = (B[j] as number) + (D[di + j] as number);
-    for (let k = 0; k < n; k++) {
-      const aik = A[i * n + k] as number;
-      const gk = k * p;
-      for (let j = 0; j < p; j++) G[gk + j] = (G[gk + j] as number) + aik * (D[di + j] as number);
-    }
+  const Z = dZ.data;
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = 0, o = j; i < m; i++, o += p) s += Z[o] as number;
+    B[j] = s / m;
   }
-  for (let k = 0; k < G.length; k++) G[k] = (G[k] as number) / m;
-  for (let j = 0; j < p; j++) B[j] = (B[j] as number) / m;
 }

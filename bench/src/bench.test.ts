@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRows } from './rows.js';
+import { type Report, rowId } from './types.js';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const ROW_KEYS = [
+  'workload',
+  'impl',
+  'engine',
+  'dtype',
+  'medianMs',
+  'minMs',
+  'maxMs',
+  'gflops',
+  'peakRssMb',
+  'vs',
+];
+
+// The smoke test of `pnpm bench --quick`: every row runs and the report has its documented shape.
+// Timings are never asserted: the machine may be busy.
+describe('onegrad-bench --quick', () => {
+  let dir: string;
+  let report: Report;
+  let stdout: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'onegrad-bench-'));
+    const run = await promisify(execFile)(process.execPath, [MAIN, '--quick', '--out', dir], {
+      maxBuffer: 1 << 24,
+    });
+    stdout = run.stdout;
+    report = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as Report;
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs every row', () => {
+    expect(report.rows.map(rowId)).toEqual(allRows().map(rowId));
+  });
+
+  it('writes the JSON shape other tools read', () => {
+    expect(Object.keys(report).sort()).toEqual(['date', 'machine', 'rows']);
+    expect(Number.isNaN(Date.parse(report.date))).toBe(false);
+    expect(report.machine).toEqual({
+      cpu: expect.any(String),
+      cores: expect.any(Number),
+      node: process.version,
+    });
+    for (const row of report.rows) {
+      expect(Object.keys(row).sort()).toEqual([...ROW_KEYS].sort());
+      for (const key of ['medianMs', 'minMs', 'maxMs', 'gflops', 'peakRssMb'] as const) {
+        expect(row[key], `${rowId(row)} ${key}`).toBeGreaterThan(0);
+      }
+      expect(row.minMs).toBeLessThanOrEqual(row.medianMs);
+      expect(row.medianMs).toBeLessThanOrEqual(row.maxMs);
+      for (const ratio of Object.values(row.vs)) expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
+    }
+  });
+
+  it('compares each onegrad row with its peers and the floor', () => {
+    const w3 = (impl: string, engine: string) =>
+      report.rows.find((r) => r.workload === 'W3' && r.impl === impl && r.engine === engine);
+    expect(Object.keys(w3('onegrad-tfjs', 'tfjs-wasm')?.vs ?? {})).toEqual([
+      'tfjs-layers/wasm',
+      'ort-gemm-floor',
+    ]);
+    expect(Object.keys(w3('onegrad-ts', 'js')?.vs ?? {})).toEqual([
+      'plain-loop',
+      'brainjs',
+      'ort-gemm-floor',
+    ]);
+    expect(w3('ort-gemm-floor', 'ort-cpu')?.vs).toEqual({});
+  });
+
+  it('writes the markdown table and the SVG chart', async () => {
+    expect(stdout).toContain('| W3 | onegrad-onnx |');
+    expect(await readFile(join(dir, 'results.md'), 'utf8')).toBe(stdout);
+    const svg = await readFile(join(dir, 'chart.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<rect /g)).toHaveLength(allRows().length + 1);
+  });
+});

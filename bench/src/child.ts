@@ -1,0 +1,41 @@
+import type { MeasurePlan } from './plan.js';
+import { RUNNERS } from './runners/index.js';
+import { measure } from './timer.js';
+import type { RowSpec } from './types.js';
+import { workloadById } from './workloads.js';
+
+/** What a child sends back for its row: one per-step time per sample and its peak RSS. */
+export interface ChildResult {
+  readonly times: number[];
+  readonly peakRssMb: number;
+}
+
+/** The message a child sends: its result, or why the row could not run. */
+export type ChildMessage =
+  | { readonly ok: true; readonly result: ChildResult }
+  | { readonly ok: false; readonly error: string };
+
+/** The argument a child is started with. */
+export interface ChildTask {
+  readonly row: RowSpec;
+  readonly plan: MeasurePlan;
+}
+
+async function runTask(task: ChildTask): Promise<ChildResult> {
+  const workload = workloadById(task.row.workload);
+  const runner = await RUNNERS[task.row.impl](task.row, workload);
+  const times = await measure(() => runner.step(), task.plan);
+  await runner.dispose();
+  // maxRSS is in kilobytes: the high-water mark of this process, which ran this row only.
+  return { times, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+// Started by spawn-row.ts with an IPC channel: one row per process, so RSS and JIT state are per row.
+const task = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
+runTask(task).then(
+  (result) => process.send?.({ ok: true, result } satisfies ChildMessage, () => process.exit(0)),
+  (error: unknown) => {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.send?.({ ok: false, error: text } satisfies ChildMessage, () => process.exit(1));
+  },
+);

@@ -1,0 +1,24 @@
+/** A time in milliseconds with about three significant digits, e.g. `0.0123`, `4.56`, `381`. */
+export function formatMs(ms: number): string {
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toPrecision(3);
+}
+
+/** A ratio of times as a factor, e.g. `0.031×`. */
+export function formatRatio(ratio: number): string {
+  return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toPrecision(2)}×`;
+}
+
+/** A row's label in tables and the chart, e.g. `onegrad-tfjs wasm` or `onegrad-ts f64`. */
+export function rowLabel(row: { impl: string; engine: string; dtype: string }): string {
+  const engine = row.engine === 'js' || row.engine === 'ort-cpu' ? '' : ` ${row.engine.replace('tfjs-', '')}`;
+  const dtype = row.dtype === 'float64' ? ' f64' : '';
+  return `${row.impl}${engine}${dtype}`;
+}
+
+/** A time with a unit that keeps it readable, e.g. `9.57 µs`, `2.80 ms`, `416 ms`. */
+export function formatTime(ms: number): string {
+  return ms < 1 ? `${Number((ms * 1000).toPrecision(3))} µs` : `${Number(ms.toPrecision(3))} ms`;
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { dirname } from 'node:path';
+import { parseArgs, USAGE } from './args.js';
+import { renderChart } from './chart-svg.js';
+import { collect } from './collect.js';
+import { machine } from './machine.js';
+import { FULL_PLAN, QUICK_PLAN } from './plan.js';
+import { renderMarkdown } from './report-md.js';
+import { allRows, filterRows } from './rows.js';
+import { type Report, rowId } from './types.js';
+
+async function write(path: string | undefined, text: string): Promise<void> {
+  if (!path) return;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const rows = filterRows(allRows(), args.filter);
+  if (rows.length === 0) throw new Error(`no row matches --filter ${args.filter}`);
+  const command = ['onegrad-bench', ...argv].join(' ');
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`${command}: ${rows.length} rows, one process each`);
+  const loadBefore = loadavg()[0] ?? 0;
+  const { results, failures } = await collect(rows, args.quick ? QUICK_PLAN : FULL_PLAN, args.jobs, log);
+  const report: Report = { date: new Date().toISOString(), machine: machine(), rows: results };
+  const markdown = renderMarkdown(report, {
+    command,
+    quick: args.quick,
+    load: [loadBefore, loadavg()[0] ?? 0],
+  });
+  await write(args.json, `${JSON.stringify(report, null, 2)}\n`);
+  await write(args.md, markdown);
+  await write(args.svg, renderChart(report, { command }));
+  process.stdout.write(markdown);
+  for (const f of failures) log(`FAILED ${rowId(f.row)}:\n${f.error}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);

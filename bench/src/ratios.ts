@@ -1,0 +1,73 @@
+import type { DType } from '@onegrad/core';
+import type { Engine, Impl, RowSpec } from './types.js';
+
+/** A peer a row is compared with, and the key its ratio has in `vs`. */
+interface PeerRef {
+  readonly key: string;
+  readonly impl: Impl;
+  readonly engine: Engine;
+  readonly dtype: DType;
+}
+
+const LAYERS_CPU = {
+  key: 'tfjs-layers/cpu',
+  impl: 'tfjs-layers',
+  engine: 'tfjs-cpu',
+  dtype: 'float32',
+} as const;
+const LAYERS_WASM = {
+  key: 'tfjs-layers/wasm',
+  impl: 'tfjs-layers',
+  engine: 'tfjs-wasm',
+  dtype: 'float32',
+} as const;
+const PLAIN = { key: 'plain-loop', impl: 'plain-loop', engine: 'js', dtype: 'float32' } as const;
+const BRAIN = { key: 'brainjs', impl: 'brainjs', engine: 'js', dtype: 'float32' } as const;
+
+function floor(dtype: DType): PeerRef {
+  return { key: 'ort-gemm-floor', impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype };
+}
+
+/**
+ * The peers a row answers to: the alternative a user of that engine would pick, and the GEMM floor
+ * of the row's dtype. onegrad-tfjs is held to tfjs Layers on the same tfjs backend, onegrad-ts to the
+ * plain loop and brain.js, onegrad-onnx to tfjs Layers on wasm (the fastest tfjs in Node) and the
+ * plain loop; the peers themselves only to the floor.
+ */
+export function peersOf(row: RowSpec): PeerRef[] {
+  switch (row.impl) {
+    case 'onegrad-ts':
+      return [PLAIN, BRAIN, floor(row.dtype)];
+    case 'onegrad-tfjs':
+      return [row.engine === 'tfjs-wasm' ? LAYERS_WASM : LAYERS_CPU, floor('float32')];
+    case 'onegrad-onnx':
+      return [LAYERS_WASM, PLAIN, floor(row.dtype)];
+    case 'ort-gemm-floor':
+      return [];
+    default:
+      return [floor(row.dtype)];
+  }
+}
+
+/**
+ * `vs` of every measured row: its median time over each measured peer's median time in the same
+ * workload (below 1 the row is faster; 0.1 means ten times faster). Peers not measured are left out.
+ */
+export function ratios<R extends RowSpec & { readonly medianMs: number }>(
+  rows: readonly R[],
+): (R & { vs: Record<string, number> })[] {
+  return rows.map((row) => {
+    const vs: Record<string, number> = {};
+    for (const peer of peersOf(row)) {
+      const match = rows.find(
+        (r) =>
+          r.workload === row.workload &&
+          r.impl === peer.impl &&
+          r.engine === peer.engine &&
+          r.dtype === peer.dtype,
+      );
+      if (match) vs[peer.key] = row.medianMs / match.medianMs;
+    }
+    return { ...row, vs };
+  });
+}

@@ -1,0 +1,20 @@
+import type { Impl } from '../types.js';
+import { brainjsRunner } from './brainjs.js';
+import { onegradRunner } from './onegrad.js';
+import { ortGemmFloorRunner } from './ort-gemm-floor.js';
+import { plainLoopRunner } from './plain-loop.js';
+import type { RunnerFactory } from './runner.js';
+import { tfjsLayersRunner } from './tfjs-layers.js';
+
+export type { Runner, RunnerFactory } from './runner.js';
+
+/** The runner factory of every implementation; each imports its engine only when called. */
+export const RUNNERS: Record<Impl, RunnerFactory> = {
+  'onegrad-ts': onegradRunner,
+  'onegrad-tfjs': onegradRunner,
+  'onegrad-onnx': onegradRunner,
+  'tfjs-layers': tfjsLayersRunner,
+  brainjs: brainjsRunner,
+  'plain-loop': plainLoopRunner,
+  'ort-gemm-floor': ortGemmFloorRunner,
+};

@@ -1,0 +1,26 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildMessage, ChildResult, ChildTask } from './child.js';
+
+const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
+
+/** Runs one row in a fresh Node process and resolves to its timings and peak RSS. */
+export function spawnRow(task: ChildTask): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [JSON.stringify(task)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    let message: ChildMessage | undefined;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('message', (m) => {
+      message = m as ChildMessage;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (message?.ok) resolve(message.result);
+      else
+        reject(new Error(message?.error ?? `the row's process exited with code ${code}: ${stderr.trim()}`));
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import type { DType } from '@onegrad/core';
+
+/** What produced a row: a onegrad backend or a peer a user would pick instead. */
+export type Impl =
+  | 'onegrad-ts'
+  | 'onegrad-tfjs'
+  | 'onegrad-onnx'
+  | 'tfjs-layers'
+  | 'brainjs'
+  | 'plain-loop'
+  | 'ort-gemm-floor';
+
+/** The engine a row computes on: plain JavaScript, a tfjs backend, or ONNX Runtime's CPU provider. */
+export type Engine = 'js' | 'tfjs-cpu' | 'tfjs-wasm' | 'ort-cpu';
+
+/** One row of the benchmark: a workload on one implementation, engine and dtype. */
+export interface RowSpec {
+  readonly workload: string;
+  readonly impl: Impl;
+  readonly engine: Engine;
+  readonly dtype: DType;
+}
+
+/** A measured row, exactly as the JSON report stores it. */
+export interface RowResult extends RowSpec {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly gflops: number;
+  readonly peakRssMb: number;
+  /** This row's median time over the peer's median time: below 1 the row is faster. */
+  readonly vs: Record<string, number>;
+}
+
+/** Where the numbers were measured. */
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly node: string;
+}
+
+/** The JSON report: `{ date, machine, rows }`. */
+export interface Report {
+  readonly date: string;
+  readonly machine: Machine;
+  readonly rows: RowResult[];
+}
+
+/** A row's name in filters and messages, e.g. `W3/onegrad-tfjs/tfjs-wasm/float32`. */
+export function rowId(row: RowSpec): string {
+  return `${row.workload}/${row.impl}/${row.engine}/${row.dtype}`;
+}

@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+// The smoke test spawns one child process per row: give it room on a busy 2-core machine.
+export default defineProject({
+  test: { include: ['src/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
+});

@@ -1,0 +1,114 @@
+import type { FloatArray } from '@onegrad/core';
+
+/** An operand of {@link gemm}: element (i, j) is `data[i * rowStride + j * colStride]`, so a transpose is free. */
+export interface Operand {
+  readonly data: FloatArray;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+/**
+ * C (M x N, row-major) = alpha * (A B + bias), where A is M x K and B is K x N. Blocks of 4 x 4 outputs
+ * are accumulated in sixteen locals (in double precision, rounded once on the store), so each step over
+ * K loads 8 values for 16 multiply-adds and stores nothing: several times a naive triple loop in JS.
+ */
+export function gemm(
+  M: number,
+  N: number,
+  K: number,
+  A: Operand,
+  B: Operand,
+  C: FloatArray,
+  alpha = 1,
+  bias?: FloatArray,
+): void {
+  const a = A.data;
+  const b = B.data;
+  const ar = A.rowStride;
+  const ac = A.colStride;
+  const br = B.rowStride;
+  const bc = B.colStride;
+  const M4 = M - (M % 4);
+  const N4 = N - (N % 4);
+  for (let i = 0; i < M4; i += 4) {
+    for (let j = 0; j < N4; j += 4) {
+      const z0 = bias ? (bias[j] as number) : 0;
+      const z1 = bias ? (bias[j + 1] as number) : 0;
+      const z2 = bias ? (bias[j + 2] as number) : 0;
+      const z3 = bias ? (bias[j + 3] as number) : 0;
+      let c00 = z0,
+        c01 = z1,
+        c02 = z2,
+        c03 = z3,
+        c10 = z0,
+        c11 = z1,
+        c12 = z2,
+        c13 = z3;
+      let c20 = z0,
+        c21 = z1,
+        c22 = z2,
+        c23 = z3,
+        c30 = z0,
+        c31 = z1,
+        c32 = z2,
+        c33 = z3;
+      let pa = i * ar;
+      let pb = j * bc;
+      for (let k = 0; k < K; k++, pa += ac, pb += br) {
+        const a0 = a[pa] as number;
+        const a1 = a[pa + ar] as number;
+        const a2 = a[pa + 2 * ar] as number;
+        const a3 = a[pa + 3 * ar] as number;
+        const b0 = b[pb] as number;
+        const b1 = b[pb + bc] as number;
+        const b2 = b[pb + 2 * bc] as number;
+        const b3 = b[pb + 3 * bc] as number;
+        c00 += a0 * b0;
+        c01 += a0 * b1;
+        c02 += a0 * b2;
+        c03 += a0 * b3;
+        c10 += a1 * b0;
+        c11 += a1 * b1;
+        c12 += a1 * b2;
+        c13 += a1 * b3;
+        c20 += a2 * b0;
+        c21 += a2 * b1;
+        c22 += a2 * b2;
+        c23 += a2 * b3;
+        c30 += a3 * b0;
+        c31 += a3 * b1;
+        c32 += a3 * b2;
+        c33 += a3 * b3;
+      }
+      let o = i * N + j;
+      C[o] = alpha * c00;
+      C[o + 1] = alpha * c01;
+      C[o + 2] = alpha * c02;
+      C[o + 3] = alpha * c03;
+      o += N;
+      C[o] = alpha * c10;
+      C[o + 1] = alpha * c11;
+      C[o + 2] = alpha * c12;
+      C[o + 3] = alpha * c13;
+      o += N;
+      C[o] = alpha * c20;
+      C[o + 1] = alpha * c21;
+      C[o + 2] = alpha * c22;
+      C[o + 3] = alpha * c23;
+      o += N;
+      C[o] = alpha * c30;
+      C[o + 1] = alpha * c31;
+      C[o + 2] = alpha * c32;
+      C[o + 3] = alpha * c33;
+    }
+  }
+  // The ragged right and bottom edges, one output at a time.
+  for (let i = 0; i < M; i++) {
+    for (let j = i < M4 ? N4 : 0; j < N; j++) {
+      let s = bias ? (bias[j] as number) : 0;
+      for (let k = 0, pa = i * ar, pb = j * bc; k < K; k++, pa += ac, pb += br)
+        s += (a[pa] as number) * (b[pb] as number);
+      C[i * N + j] = alpha * s;
+    }
+  }
+}
