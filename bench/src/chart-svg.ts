@@ -74,6 +74,7 @@ export function renderChart(report: Report, options: ChartOptions): string {
   const height = axisY + 26;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
     text(8, 18, title, 'font-weight="bold"'),
     text(8, 36, provenance, 'fill="#555"'),
