@@ -9,6 +9,7 @@ import type { Runner } from './runner.js';
  * created once. No implementation of the whole step can beat this time on this CPU with these kernels.
  */
 export async function ortGemmFloorRunner(row: RowSpec, w: Workload): Promise<Runner> {
+  process.env.ORT_DISABLE_TELEMETRY ??= '1';
   const ort = await import('onnxruntime-node');
   // Imported here so rows without ONNX do not load protobufjs, which would count in their RSS.
   const { gemmGraph } = await import('./gemm-graph.js');

@@ -18,7 +18,12 @@ export function createOnnxBackend(options: OnnxBackendOptions = {}): Backend {
     runtime: 'onnxruntime-node',
     versionKey: 'node',
     device: 'cpu',
-    load: (): Promise<OrtModule> => import('onnxruntime-node'),
+    load: (): Promise<OrtModule> => {
+      // onnxruntime-node ships a telemetry client that writes to /tmp and looks up a remote host; onegrad
+      // runs offline, so it is off unless the caller has set ORT_DISABLE_TELEMETRY=0 explicitly.
+      process.env.ORT_DISABLE_TELEMETRY ??= '1';
+      return import('onnxruntime-node');
+    },
     sessionOptions: {
       executionProviders: ['cpu'],
       intraOpNumThreads: options.threads ?? 1,

@@ -2,6 +2,7 @@ import {
   assertFiniteStep,
   type BackendInfo,
   type Batch,
+  chanceCost,
   DisposedError,
   DivergenceError,
   LossWatch,
@@ -46,7 +47,7 @@ export class OnnxSession implements TrainingSession {
   private readonly layers: number;
   private params: ParamTensors;
   private disposed = false;
-  private readonly watch = new LossWatch();
+  private readonly watch: LossWatch;
 
   constructor(
     private readonly host: SessionHost,
@@ -55,6 +56,7 @@ export class OnnxSession implements TrainingSession {
   ) {
     this.backend = host.info;
     this.layers = layerCount(spec);
+    this.watch = new LossWatch(chanceCost(spec));
     this.params = paramTensors(host.ort, params, spec.dtype);
   }
 

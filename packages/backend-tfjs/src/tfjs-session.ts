@@ -1,6 +1,7 @@
 import {
   type BackendInfo,
   type Batch,
+  chanceCost,
   DisposedError,
   type Loss,
   LossWatch,
@@ -30,7 +31,7 @@ export class TfjsSession implements TrainingSession {
   private readonly vars: { readonly W: Variable; readonly b: Variable }[];
   private readonly loss: Loss<Tensor>;
   private disposed = false;
-  private readonly watch = new LossWatch();
+  private readonly watch: LossWatch;
 
   /** Takes `params` already validated against `spec`; call it with `tfBackend` active. */
   constructor(
@@ -46,6 +47,7 @@ export class TfjsSession implements TrainingSession {
       params.map((p) => ({ W: tf.variable(toTensor(tf, p.W)), b: tf.variable(toTensor(tf, p.b)) })),
     );
     this.loss = tfjsLoss(tf, spec.loss);
+    this.watch = new LossWatch(chanceCost(spec));
   }
 
   forward(x: Matrix): Promise<Matrix> {
@@ -84,14 +86,14 @@ export class TfjsSession implements TrainingSession {
       );
       try {
         const loss = readLossOrDiverge(out);
-        const head = { loss, diverging: this.watch.observe(loss) };
-        const result = trace ? { ...head, trace: readTrace(out, loss, this.loss.fused) } : head;
+        const traced = trace ? readTrace(out, loss, this.loss.fused) : undefined;
         // assign() makes each variable share the new tensor's storage, so disposing `out` keeps it.
         out.updated.forEach((p, l) => {
           this.vars[l]?.W.assign(p.W);
           this.vars[l]?.b.assign(p.b);
         });
-        return result;
+        const diverging = this.watch.observe(loss);
+        return traced ? { loss, diverging, trace: traced } : { loss, diverging };
       } finally {
         tf.dispose(out);
       }

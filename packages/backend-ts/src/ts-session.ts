@@ -3,6 +3,7 @@ import {
   type BackendInfo,
   type Batch,
   cast,
+  chanceCost,
   cloneMatrix,
   DisposedError,
   dtypeOf,
@@ -35,7 +36,7 @@ export class TsSession implements TrainingSession {
   private readonly acts: Matrix[] = [];
   private readonly zs: Matrix[] = [];
   private readonly queue = serialQueue();
-  private readonly watch = new LossWatch();
+  private readonly watch: LossWatch;
   private disposed = false;
 
   constructor(
@@ -46,6 +47,7 @@ export class TsSession implements TrainingSession {
     this.layers = params.map((p) => new DenseSigmoidLayer(p.W.rows, p.W.cols, spec.dtype, p));
     this.loss = new MatrixLoss(spec.loss, spec.dtype, spec.sizes[spec.sizes.length - 1] as number);
     this.spare = params.map((p) => ({ W: cloneMatrix(p.W), b: cloneMatrix(p.b) }));
+    this.watch = new LossWatch(chanceCost(spec));
   }
 
   forward(x: Matrix): Promise<Matrix> {

@@ -30,7 +30,7 @@ export { assertFiniteStep } from './finite-step.js';
 export { initParams, seededRandom } from './init.js';
 export type { Layer, LayerForward, LayerGradients } from './layer.js';
 export type { Loss } from './loss.js';
-export { DIVERGENCE_FACTOR, LossWatch } from './loss-watch.js';
+export { chanceCost, DIVERGENCE_FACTOR, LossWatch } from './loss-watch.js';
 export {
   at,
   bitEqual,

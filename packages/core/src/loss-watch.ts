@@ -1,25 +1,37 @@
-/** How many times the first step's cost a later cost must exceed for the step to be flagged as diverging. */
+import type { NetworkSpec } from './network-spec.js';
+
+/** How many times its baseline a cost must exceed for the step to be flagged as diverging. */
 export const DIVERGENCE_FACTOR = 1000;
 
 /**
+ * The cost of an untrained guess, a = 1/2 on every output: nL ln 2 for bce, nL / 4 for mse. It keeps a
+ * first cost near 0 (an easy first batch, trained parameters) from making ordinary costs look explosive.
+ */
+export function chanceCost(spec: NetworkSpec): number {
+  const outputs = spec.sizes[spec.sizes.length - 1] as number;
+  return spec.loss === 'bce' ? outputs * Math.LN2 : outputs / 4;
+}
+
+/**
  * Watches the costs of one session: a step is diverging when its cost exceeds DIVERGENCE_FACTOR times
- * the cost of the first step since the session started or its parameters were set. A finite cost can
- * grow without bound (BCE from logits with exploding weights), so this is what the step reports.
+ * the larger of the chance cost and the first cost since the session started or its parameters were
+ * set. A finite cost can grow without bound (bce from the logits with exploding weights), so the step
+ * reports it. The mse cost never exceeds nL, so mse training is never flagged: its failure mode is
+ * saturation, where gradients vanish instead of exploding.
  */
 export class LossWatch {
-  private first: number | undefined;
+  private baseline: number | undefined;
+
+  constructor(private readonly chance: number) {}
 
   /** Forgets the first cost, e.g. after new parameters were set. */
   reset(): void {
-    this.first = undefined;
+    this.baseline = undefined;
   }
 
-  /** Records a step's cost; true when it is more than DIVERGENCE_FACTOR times the first one. */
+  /** Records the cost of an applied step; true when it exceeds DIVERGENCE_FACTOR times the baseline. */
   observe(loss: number): boolean {
-    if (this.first === undefined) {
-      this.first = loss;
-      return false;
-    }
-    return this.first > 0 && loss > DIVERGENCE_FACTOR * this.first;
+    this.baseline ??= Math.max(loss, this.chance);
+    return loss > DIVERGENCE_FACTOR * this.baseline;
   }
 }

@@ -27,9 +27,10 @@ export interface StepResult {
   /** Every intermediate, when `trace: true` was asked for. */
   readonly trace?: StepTrace;
   /**
-   * True when the cost exceeds DIVERGENCE_FACTOR (1000) times the session's first cost since its
-   * parameters were set: training is diverging (lower the learning rate). The update was applied.
-   * A step whose cost or parameters would not be finite is refused with DivergenceError instead.
+   * True when the cost exceeds DIVERGENCE_FACTOR (1000) times the larger of the chance cost and the
+   * session's first cost since its parameters were set (core's LossWatch): training is diverging, lower
+   * the learning rate. The update was applied. A step whose cost or parameters would not be finite is
+   * refused with DivergenceError instead.
    */
   readonly diverging: boolean;
 }

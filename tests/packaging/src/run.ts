@@ -17,7 +17,11 @@ export function run(
   env: NodeJS.ProcessEnv = {},
 ): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const options = { cwd, env: { ...outerEnv(), ...env }, maxBuffer: 64 * 2 ** 20 };
+    const options = {
+      cwd,
+      env: { ...outerEnv(), ORT_DISABLE_TELEMETRY: '1', ...env },
+      maxBuffer: 64 * 2 ** 20,
+    };
     execFile(command, [...args], options, (error, stdout, stderr) => {
       if (!error) return resolve({ stdout, stderr });
       const line = [command, ...args].join(' ');

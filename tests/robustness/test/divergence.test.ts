@@ -109,6 +109,28 @@ describe.each(TARGETS)('divergence on $label', (target) => {
     expect((await session.step(seed, { learningRate: 0.1 })).diverging).toBe(false);
   });
 
+  it('does not flag ordinary training after an easy first batch (cost near 0)', async () => {
+    const spec: NetworkSpec = { sizes: [2, 1], loss: 'bce', dtype };
+    const params = [{ W: fromRows([[60], [60]], dtype), b: fromRows([[0]], dtype) }];
+    const session = await backend.createSession(spec, params);
+    const easy = { x: fromRows([[1, 1]], dtype), y: fromRows([[1]], dtype) };
+    expect((await session.step(easy, { learningRate: 0.1 })).diverging).toBe(false);
+    const { batch: seed } = seedNet(dtype);
+    const results: StepResult[] = [];
+    for (let i = 0; i < 5; i++) results.push(await session.step(seed, { learningRate: 0.1 }));
+    expect(results.map((r) => r.diverging)).toEqual([false, false, false, false, false]);
+  });
+
+  it('never flags mse, whose cost is at most nL (it saturates instead)', async () => {
+    const { spec, params, batch: seed } = seedNet(dtype, 'mse');
+    const session = await backend.createSession(spec, params);
+    for (let i = 0; i < 20; i++) {
+      const r = await session.step(seed, { learningRate: 1e6 });
+      expect(r.loss).toBeLessThanOrEqual(1);
+      expect(r.diverging).toBe(false);
+    }
+  });
+
   it('does not flag ordinary training on the seed', async () => {
     const { spec, params, batch: seed } = seedNet(dtype);
     const session = await backend.createSession(spec, params);

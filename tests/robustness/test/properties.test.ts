@@ -59,6 +59,8 @@ describe('random problems on every backend', () => {
       numRuns: RUNS,
       // A failure's shrinking re-steps every backend many times: stop it in time to report what it found.
       interruptAfterTimeLimit: 45_000,
+      // Running out of time before the runs are done is a failure, never a silent pass with fewer runs.
+      markInterruptAsFailure: true,
     });
 
   it(
