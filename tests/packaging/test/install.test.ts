@@ -38,6 +38,7 @@ describe.each(['npm', 'pnpm'] as const)('the tarballs installed with %s in a fre
         .split('\n')
         .map((l) => JSON.parse(l));
       expect(lines.map((l) => `${l.name}/${l.dtype}`)).toEqual([
+        'ts/float32',
         'ts/float64',
         'tfjs-cpu/float32',
         'tfjs-wasm/float32',
