@@ -15,7 +15,7 @@ if (!isRoot || !existsSync('/usr/bin/apt-get')) {
 console.log('installing chromium with apt-get (once per machine)...');
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
   stdio: 'inherit',
   env,
 });
