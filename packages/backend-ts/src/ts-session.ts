@@ -72,7 +72,7 @@ export class TsSession implements TrainingSession {
   getParams(): Promise<Params> {
     return this.queue(() => {
       this.assertLive();
-      return this.layers.map((layer) => ({ W: cloneMatrix(layer.params.W), b: cloneMatrix(layer.params.b) }));
+      return this.snapshot();
     });
   }
 
@@ -102,10 +102,11 @@ export class TsSession implements TrainingSession {
     }
     const aL = acts[L] as Matrix;
     const loss = this.loss.cost(zs[L - 1] as Matrix, aL, y).data[0] as number;
-    // The unfused dA_L is always computed: the trace shows it beside the fused dZ_L.
-    let dA = this.loss.gradA(aL, y);
-    const fusedDZ = this.loss.fused ? this.loss.gradZ(aL, y, dA) : undefined;
     const traced: LayerTrace[] | undefined = options.trace ? [] : undefined;
+    // bce's fused dZ never reads the unfused dA_L: it is computed only for mse or to show in the trace.
+    const unfused = traced || !this.loss.fused ? this.loss.gradA(aL, y) : undefined;
+    const fusedDZ = this.loss.fused ? this.loss.gradZ(aL, y, unfused ?? aL) : undefined;
+    let dA = (unfused ?? fusedDZ) as Matrix;
     for (let l = L - 1; l >= 0; l--) {
       const layer = this.layers[l] as DenseSigmoidLayer;
       const g = layer.backward(
@@ -132,11 +133,13 @@ export class TsSession implements TrainingSession {
     }
     const diverging = this.watch.observe(loss);
     if (!traced) return { loss, diverging };
-    const params = this.layers.map((layer) => ({
-      W: cloneMatrix(layer.params.W),
-      b: cloneMatrix(layer.params.b),
-    }));
-    return { loss, diverging, trace: { layers: traced, loss, fusedOutput: this.loss.fused, params } };
+    const trace = { layers: traced, loss, fusedOutput: this.loss.fused, params: this.snapshot() };
+    return { loss, diverging, trace };
+  }
+
+  /** Copies of the current parameters. */
+  private snapshot(): Params {
+    return this.layers.map((layer) => ({ W: cloneMatrix(layer.params.W), b: cloneMatrix(layer.params.b) }));
   }
 
   private inDType(m: Matrix): Matrix {

@@ -1,5 +1,6 @@
-import { describeNonFinite, dtypeOf, firstNonFiniteIn } from './dtype.js';
-import { NonFiniteError, ShapeError } from './errors.js';
+import { dtypeOf } from './dtype.js';
+import { ShapeError } from './errors.js';
+import { assertFiniteIn } from './finite-matrix.js';
 import { bitEqual, cast, cloneMatrix, type Matrix, shapeOf } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
 
@@ -47,16 +48,7 @@ export function validateParams(spec: NetworkSpec, params: Params, name = 'params
         const got = m ? `${shapeOf(m)} with ${m.data?.length} values` : String(m);
         throw new ShapeError(`${name}[${l}].${key}`, `expected ${rows}x${nOut}, got ${got}`);
       }
-      // Checked as the session will hold it: 1e39 is finite in float64 but Infinity in float32.
-      const bad = firstNonFiniteIn(m.data, spec.dtype);
-      if (bad >= 0) {
-        const at = `(${Math.floor(bad / nOut)}, ${bad % nOut})`;
-        const value = describeNonFinite(m.data[bad] as number, spec.dtype);
-        throw new NonFiniteError(
-          `${name}[${l}].${key}`,
-          `element ${at} of the ${shapeOf(m)} matrix is ${value}`,
-        );
-      }
+      assertFiniteIn(`${name}[${l}].${key}`, m, spec.dtype);
     }
     const same = dtypeOf(p.W.data) === spec.dtype && dtypeOf(p.b.data) === spec.dtype;
     return same

@@ -1,21 +1,16 @@
 import type { BackendInfo } from './backend.js';
-import { type DType, describeNonFinite, firstNonFiniteIn } from './dtype.js';
+import type { DType } from './dtype.js';
 import {
   EmptyBatchError,
   LearningRateError,
-  NonFiniteError,
   ShapeError,
   TargetRangeError,
   UnsupportedDTypeError,
 } from './errors.js';
+import { assertFiniteIn, cellOf } from './finite-matrix.js';
 import { type Matrix, shapeOf } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
 import type { Batch, StepOptions } from './session.js';
-
-// Flat index as (row, col), the way the messages name an element.
-function cellOf(index: number, cols: number): string {
-  return `(${Math.floor(index / cols)}, ${index % cols})`;
-}
 
 function checkMatrix(name: string, m: Matrix | undefined, dtype: DType, cols: number, rows?: number): void {
   const expected = `${rows ?? 'batch'}x${cols}`;
@@ -33,11 +28,7 @@ function checkMatrix(name: string, m: Matrix | undefined, dtype: DType, cols: nu
   if (m.cols !== cols || (rows !== undefined && m.rows !== rows) || m.data.length !== m.rows * m.cols) {
     throw new ShapeError(name, `expected ${expected}, got ${shapeOf(m)} with ${m.data.length} values`);
   }
-  const bad = firstNonFiniteIn(m.data, dtype);
-  if (bad >= 0) {
-    const value = describeNonFinite(m.data[bad] as number, dtype);
-    throw new NonFiniteError(name, `element ${cellOf(bad, m.cols)} of the ${shapeOf(m)} matrix is ${value}`);
-  }
+  assertFiniteIn(name, m, dtype);
 }
 
 /** Checks the input of a forward pass: `x` is batch x n0, batch >= 1, all finite. */
