@@ -5,6 +5,7 @@ import type { CaseContext, ConformanceCase } from './case.js';
 import { loadRandomData } from './data-dir.js';
 import { type Problem, problemBatch, problemParams, problemSpec } from './problem.js';
 import { seedProblem } from './seed.js';
+import { once } from './single-step-case.js';
 
 /** Forward, then two traced steps, on a fresh session. */
 async function run(ctx: CaseContext, p: Problem): Promise<{ forward: Matrix; steps: StepResult[] }> {
@@ -54,7 +55,7 @@ export function determinismCases(): ConformanceCase[] {
   const problems: [string, () => Problem][] = [
     ['seed-bce', () => seedProblem('bce')],
     ['seed-mse', () => seedProblem('mse')],
-    ['random-d3-b16', () => loadRandomData('d3-b16-bce-soft').problem],
+    ['random-d3-b16', once(() => loadRandomData('d3-b16-bce-soft').problem)],
   ];
   return problems.map(([name, problem]) => {
     const id = `determinism/${name}`;

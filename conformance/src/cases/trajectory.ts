@@ -7,6 +7,7 @@ import type { ConformanceCase } from './case.js';
 import { checkStep } from './check-step.js';
 import { problemParams, problemSpec, referenceInputOf } from './problem.js';
 import { seedProblem } from './seed.js';
+import { once } from './single-step-case.js';
 
 /** Steps of each trajectory. */
 export const TRAJECTORY_STEPS = 100;
@@ -37,24 +38,35 @@ function drift(got: Params, own: readonly DLayerParams[]): number {
 export function trajectoryCases(): ConformanceCase[] {
   return (['bce', 'mse'] as const).map((loss) => {
     const id = `trajectory/seed-${loss}`;
+    const p = seedProblem(loss);
+    // The reference's own trajectory depends on the problem alone: computed once per case, shared by its dtypes.
+    const ownParams = once(() => {
+      const params: (readonly DLayerParams[])[] = [];
+      let own = referenceInputOf(p).params;
+      for (let step = 0; step < TRAJECTORY_STEPS; step++) {
+        own = referenceStep(referenceInputOf(p, own)).params;
+        params.push(own);
+      }
+      return params;
+    });
     return {
       id,
       description: `${TRAJECTORY_STEPS} steps of the seed's network (${loss}), compared step by step`,
       async run(ctx) {
-        const p = seedProblem(loss);
         const session = await ctx.backend.createSession(
           problemSpec(p, ctx.dtype),
           problemParams(p, ctx.dtype),
         );
-        let own = referenceInputOf(p).params;
         let worst = 0;
         try {
           for (let step = 0; step < TRAJECTORY_STEPS && ctx.tally.problems.length === 0; step++) {
             const current = await session.getParams();
             const expected = expectedStep(referenceStep(referenceInputOf(p, current)), loss, p.y.data);
             await checkStep(ctx, session, p, expected, { case: id, step });
-            own = referenceStep(referenceInputOf(p, own)).params;
-            worst = Math.max(worst, drift(await session.getParams(), own));
+            worst = Math.max(
+              worst,
+              drift(await session.getParams(), ownParams()[step] as readonly DLayerParams[]),
+            );
           }
         } finally {
           session.dispose();

@@ -85,12 +85,8 @@ export function compareOutputBceGrad(
         note: `${cls} where the dtype's outcome is ${verdict.expected}`,
       });
     } else if (cls === 'finite') {
-      tally.record({
-        ...at,
-        want: wantValue,
-        bound: verdict.bound,
-        ratio: distance(want, i, value) === 0 ? 0 : distance(want, i, value) / verdict.bound,
-      });
+      const d = distance(want, i, value);
+      tally.record({ ...at, want: wantValue, bound: verdict.bound, ratio: d === 0 ? 0 : d / verdict.bound });
     } else {
       tally.record({ ...at, want: wantValue, bound: 0, ratio: 0 });
     }

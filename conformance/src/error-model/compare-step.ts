@@ -60,24 +60,9 @@ export function compareStep(
     compareMatrix(tally, 'dZ', layer, got.dZ, want.dZ, arith, where);
     compareMatrix(tally, 'dW', layer, got.dW, want.dW, arith, where);
     compareMatrix(tally, 'db', layer, got.db, want.db, arith, where);
-    compareMatrix(
-      tally,
-      'W',
-      layer,
-      trace.params[l]?.W,
-      (expected.params[l] as ExpectedStep['params'][number]).W,
-      arith,
-      where,
-    );
-    compareMatrix(
-      tally,
-      'b',
-      layer,
-      trace.params[l]?.b,
-      (expected.params[l] as ExpectedStep['params'][number]).b,
-      arith,
-      where,
-    );
+    const updated = expected.params[l] as ExpectedStep['params'][number];
+    compareMatrix(tally, 'W', layer, trace.params[l]?.W, updated.W, arith, where);
+    compareMatrix(tally, 'b', layer, trace.params[l]?.b, updated.b, arith, where);
   });
 }
 

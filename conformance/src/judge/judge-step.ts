@@ -9,7 +9,6 @@ import {
 } from '@onegrad/core';
 import { arithmeticOf } from '../error-model/arithmetic.js';
 import { compareStep } from '../error-model/compare-step.js';
-import { THRESHOLD } from '../error-model/constants.js';
 import { expectedStep } from '../error-model/expected-step.js';
 import { QUANTITIES, type WorstRatios } from '../error-model/quantity.js';
 import { type Offender, Tally } from '../error-model/tally.js';
@@ -91,7 +90,8 @@ export function judgeStep(
   return {
     worst: { ...tally.worst },
     worstRatio,
-    pass: tally.pass && worstRatio <= THRESHOLD,
+    // Tally.pass already holds every worst ratio to the threshold.
+    pass: tally.pass,
     offenders: [...tally.offenders],
     problems: [...tally.problems],
     illConditioned: tally.illConditioned,

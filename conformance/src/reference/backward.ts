@@ -1,8 +1,8 @@
-import { BoundedBuilder, type BoundedMatrix, mag } from '../error-model/bounded.js';
+import { BoundedBuilder, type BoundedMatrix, exactBounded, mag } from '../error-model/bounded.js';
 import { MEAN_SCALE_ROUNDINGS } from '../error-model/constants.js';
 import { type Dec, ZERO } from './decimal.js';
 import { type DMatrix, dat } from './dmatrix.js';
-import { sigmoidProduct } from './product.js';
+import { boundedDot, sigmoidProduct } from './product.js';
 
 /** dW and db of one layer, with their bounds. */
 export interface ReferenceLayerGradients {
@@ -28,18 +28,11 @@ export function referenceWeightGradients(aPrev: BoundedMatrix, dZ: BoundedMatrix
   const db = new BoundedBuilder(1, units);
   for (let j = 0; j < units; j++) {
     for (let k = 0; k < n; k++) {
-      let sum = ZERO;
-      let absSum = 0;
-      let carriedM = 0;
-      let carriedF = 0;
-      for (let i = 0; i < m; i++) {
-        const [p, q] = [i * n + k, i * units + j];
-        const [aa, ga] = [aAbs[p] as number, gAbs[q] as number];
-        sum = sum.plus(dat(aPrev, i, k).times(dat(dZ, i, j)));
-        absSum += aa * ga;
-        carriedM += ga * (aPrev.m[p] as number) + aa * (dZ.m[q] as number);
-        carriedF += ga * (aPrev.f[p] as number) + aa * (dZ.f[q] as number);
-      }
+      const { sum, absSum, carriedM, carriedF } = boundedDot(
+        m,
+        { of: aPrev, abs: aAbs, start: k, stride: n },
+        { of: dZ, abs: gAbs, start: j, stride: units },
+      );
       dW.set(
         k * units + j,
         sum.div(m),
@@ -70,23 +63,16 @@ export function referenceBackToInputs(dZ: BoundedMatrix, W: DMatrix): BoundedMat
   const batch = dZ.rows;
   const units = W.cols;
   const n = W.rows;
-  const wAbs = W.v.map(mag);
+  const w = { of: exactBounded(W), abs: W.v.map(mag) };
   const gAbs = dZ.v.map(mag);
   const out = new BoundedBuilder(batch, n);
   for (let i = 0; i < batch; i++) {
     for (let k = 0; k < n; k++) {
-      let sum = ZERO;
-      let absSum = 0;
-      let carriedM = 0;
-      let carriedF = 0;
-      for (let j = 0; j < units; j++) {
-        const w = wAbs[k * units + j] as number;
-        const q = i * units + j;
-        sum = sum.plus(dat(dZ, i, j).times(dat(W, k, j)));
-        absSum += (gAbs[q] as number) * w;
-        carriedM += w * (dZ.m[q] as number);
-        carriedF += w * (dZ.f[q] as number);
-      }
+      const { sum, absSum, carriedM, carriedF } = boundedDot(
+        units,
+        { of: dZ, abs: gAbs, start: i * units, stride: 1 },
+        { ...w, start: k * units, stride: 1 },
+      );
       out.set(i * n + k, sum, units * absSum + carriedM, 2 * units - 1 + carriedF);
     }
   }

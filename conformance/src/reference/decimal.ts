@@ -16,7 +16,7 @@ export function exact(x: number): Decimal {
   return new Dec(x.toPrecision(REFERENCE_PRECISION));
 }
 
-/** Decimal zero and one of the reference constructor. */
+/** Decimal zero of the reference constructor. */
 export const ZERO = new Dec(0);
 /** Decimal one of the reference constructor. */
 export const ONE = new Dec(1);
@@ -33,9 +33,4 @@ export function log1p(x: Decimal): Decimal {
     sum = sum.plus(term);
     if (term.abs().lt(stop)) return sum;
   }
-}
-
-/** sigma(z) = 1 / (1 + e^-z); evaluate at -z for 1 - sigma(z) without cancellation. */
-export function sigmoid(z: Decimal): Decimal {
-  return z.isNeg() ? Dec.exp(z).div(Dec.exp(z).plus(1)) : ONE.div(Dec.exp(z.neg()).plus(1));
 }

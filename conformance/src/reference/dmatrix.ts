@@ -20,10 +20,3 @@ export function dmatrix(m: Pick<Matrix, 'rows' | 'cols'> & { readonly data: Arra
 export function dat(m: DMatrix, i: number, j: number): Dec {
   return m.v[i * m.cols + j] as Dec;
 }
-
-/** Builds a `rows x cols` matrix from `f(i, j)`. */
-export function dbuild(rows: number, cols: number, f: (i: number, j: number) => Dec): DMatrix {
-  const v: Dec[] = [];
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) v.push(f(i, j));
-  return { rows, cols, v };
-}

@@ -1,7 +1,8 @@
-import { BoundedBuilder, type BoundedMatrix, mag } from '../error-model/bounded.js';
+import { BoundedBuilder, type BoundedMatrix, exactBounded, mag } from '../error-model/bounded.js';
 import { SIGMOID_OPS, SIGMOID_ROUNDINGS } from '../error-model/constants.js';
 import { Dec, ONE } from './decimal.js';
 import { type DMatrix, dat } from './dmatrix.js';
+import { boundedDot } from './product.js';
 
 /** Z, A and 1 - A of one dense + sigmoid layer, with their bounds. */
 export interface ReferenceForwardLayer {
@@ -23,24 +24,19 @@ export function referenceDenseSigmoid(aPrev: BoundedMatrix, W: DMatrix, b: DMatr
   const batch = aPrev.rows;
   const n = W.rows;
   const units = W.cols;
-  const wAbs = W.v.map(mag);
+  const w = { of: exactBounded(W), abs: W.v.map(mag) };
   const aAbs = aPrev.v.map(mag);
   const z = new BoundedBuilder(batch, units);
   const a = new BoundedBuilder(batch, units);
   const aBar: Dec[] = [];
   for (let i = 0; i < batch; i++) {
     for (let j = 0; j < units; j++) {
-      let sum = dat(b, 0, j);
-      let absSum = mag(sum);
-      let carriedM = 0;
-      let carriedF = 0;
-      for (let k = 0; k < n; k++) {
-        const w = wAbs[k * units + j] as number;
-        sum = sum.plus(dat(aPrev, i, k).times(dat(W, k, j)));
-        absSum += (aAbs[i * n + k] as number) * w;
-        carriedM += w * (aPrev.m[i * n + k] as number);
-        carriedF += w * (aPrev.f[i * n + k] as number);
-      }
+      const { sum, absSum, carriedM, carriedF } = boundedDot(
+        n,
+        { of: aPrev, abs: aAbs, start: i * n, stride: 1 },
+        { ...w, start: j, stride: units },
+        dat(b, 0, j),
+      );
       const index = i * units + j;
       const zM = (n + 1) * absSum + carriedM;
       const zF = 2 * n + carriedF;

@@ -23,7 +23,7 @@ export class BackendPool {
   partner(): Promise<{ name: string; backend: Backend; flushesSubnormals: boolean }> {
     this.second ??= (async () => {
       const other = this.partnerTarget;
-      if (other && (other.dtypes ?? other.create().info.dtypes).includes(this.dtype)) {
+      if (other && targetDTypes(other).includes(this.dtype)) {
         return {
           name: other.name,
           backend: await start(other),

@@ -10,12 +10,17 @@ export function skipReason(target: ConformanceTarget, id: string, dtype: DType):
     const colon = key.indexOf(':');
     const [onlyDType, pattern] = colon >= 0 ? [key.slice(0, colon), key.slice(colon + 1)] : [undefined, key];
     if (onlyDType !== undefined && onlyDType !== dtype) continue;
-    if (pattern === id || (pattern.endsWith('*') && id.startsWith(pattern.slice(0, -1)))) return reason;
+    if (matches(pattern, id)) return reason;
   }
   return undefined;
 }
 
 /** True when `id` is selected by `only` (case ids or prefixes ending in `*`); everything when absent. */
 export function selected(id: string, only: readonly string[] | undefined): boolean {
-  return !only || only.some((p) => p === id || (p.endsWith('*') && id.startsWith(p.slice(0, -1))));
+  return !only || only.some((p) => matches(p, id));
+}
+
+/** True when `pattern` is `id` itself, or a prefix of it ending in `*`. */
+function matches(pattern: string, id: string): boolean {
+  return pattern === id || (pattern.endsWith('*') && id.startsWith(pattern.slice(0, -1)));
 }

@@ -4,7 +4,7 @@ import {
   type BackendInfo,
   BackendInitError,
   DisposedError,
-  type DType,
+  DTYPES,
   type NetworkSpec,
   type Params,
   type TrainingSession,
@@ -30,8 +30,6 @@ export interface RuntimeBinding {
   /** Session options for every compiled graph. */
   readonly sessionOptions: OrtSessionOptions;
 }
-
-const DTYPES: readonly DType[] = ['float32', 'float64'];
 
 /** A Backend running the compiled ONNX training graph on the runtime of `binding`. */
 export function createRuntimeBackend(binding: RuntimeBinding): Backend {
@@ -76,23 +74,21 @@ export function createRuntimeBackend(binding: RuntimeBinding): Backend {
     init,
     async createSession(spec: NetworkSpec, params: Params): Promise<TrainingSession> {
       assertAlive();
-      validateSpec(spec);
-      assertDTypeSupported(info, spec);
-      const copy = validateParams(spec, params);
-      const frozen: NetworkSpec = { sizes: [...spec.sizes], loss: spec.loss, dtype: spec.dtype };
+      // A frozen copy: later changes to the caller's spec do not reach the session.
+      const checked = validateSpec(spec);
+      assertDTypeSupported(info, checked);
+      const copy = validateParams(checked, params);
       await init();
       const { ort, cache } = ready as { ort: OrtModule; cache: SessionCache };
       const track = <R>(work: () => Promise<R>): Promise<R> => {
         assertAlive();
         const run = work();
         inflight.add(run);
-        run.then(
-          () => inflight.delete(run),
-          () => inflight.delete(run),
-        );
+        const done = (): boolean => inflight.delete(run);
+        run.then(done, done);
         return run;
       };
-      return new OnnxSession({ ort, info, cache, assertAlive, track }, frozen, copy);
+      return new OnnxSession({ ort, info, cache, assertAlive, track }, checked, copy);
     },
     async dispose(): Promise<void> {
       if (disposed) return;

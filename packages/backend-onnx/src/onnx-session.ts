@@ -1,4 +1,5 @@
 import {
+  allocate,
   assertFiniteStep,
   type BackendInfo,
   type Batch,
@@ -88,11 +89,7 @@ export class OnnxSession implements TrainingSession {
     const feeds = {
       [NAMES.x]: toTensor(ort, batch.x, dtype),
       [NAMES.y]: toTensor(ort, batch.y, dtype),
-      [NAMES.lr]: new ort.Tensor(
-        dtype,
-        dtype === 'float32' ? Float32Array.of(options.learningRate) : Float64Array.of(options.learningRate),
-        [],
-      ),
+      [NAMES.lr]: new ort.Tensor(dtype, allocate(dtype, 1).fill(options.learningRate), []),
     };
     const trace = options.trace === true;
     return this.enqueue(() => this.host.track(() => this.run(feeds, trace)));
@@ -112,7 +109,7 @@ export class OnnxSession implements TrainingSession {
     }
     this.params = next;
     const head = { loss, diverging: this.watch.observe(loss) };
-    return trace ? { ...head, trace: readTrace(out, this.layers, this.spec.loss === 'bce') } : head;
+    return trace ? { ...head, trace: readTrace(out, this.layers, loss, this.spec.loss === 'bce') } : head;
   }
 
   /** Names the first non-finite value of a refused step; the parameters stay as they were. */

@@ -6,7 +6,7 @@ import type { OrtModule, OrtSession, OrtSessionOptions } from './ort-like.js';
 export type GraphKind = 'forward' | 'step' | 'trace';
 
 /** The model bytes of graph `kind` of `spec`. */
-export function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
+function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
   const model =
     kind === 'forward' ? buildInferenceModel(spec) : buildTrainingModel(spec, { trace: kind === 'trace' });
   return encodeModel(model);
@@ -34,11 +34,6 @@ export class SessionCache {
     session.catch(() => this.sessions.get(key) === session && this.sessions.delete(key));
     this.sessions.set(key, session);
     return session;
-  }
-
-  /** How many graphs are compiled or compiling. */
-  get size(): number {
-    return this.sessions.size;
   }
 
   /** Releases every compiled session. */

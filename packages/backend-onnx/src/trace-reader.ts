@@ -1,12 +1,16 @@
 import { type LayerTrace, nonFiniteIndices, type StepTrace } from '@onegrad/core';
-import { NAMES, nextBias, nextWeight, traced } from './graph/index.js';
+import { nextBias, nextWeight, traced } from './graph/index.js';
 import type { OrtTensor } from './ort-like.js';
-import { paramsOf, scalarOf, toMatrix } from './tensors.js';
+import { paramsOf, toMatrix } from './tensors.js';
 
-/** Assembles core's StepTrace from the outputs of a traced training graph (copies every value). */
+/**
+ * Assembles core's StepTrace from the outputs of a traced training graph (copies every value); `loss` is
+ * the graph's loss output, already read by the step.
+ */
 export function readTrace(
   outputs: Readonly<Record<string, OrtTensor>>,
   layers: number,
+  loss: number,
   fused: boolean,
 ): StepTrace {
   const get = (name: string): OrtTensor => {
@@ -29,7 +33,7 @@ export function readTrace(
   }
   return {
     layers: layerTraces,
-    loss: scalarOf(get(NAMES.loss)),
+    loss,
     fusedOutput: fused,
     params: paramsOf(outputs, layers, nextWeight, nextBias),
   };

@@ -1,8 +1,13 @@
 import type { Loss } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
-import { denseSigmoidLayer } from '../src/dense-sigmoid-layer.js';
 import type { Tf } from '../src/load-tfjs.js';
-import { type LayerTensors, type StepTensors, stepTensors } from '../src/step.js';
+import {
+  finiteProbe,
+  forwardTensors,
+  type LayerTensors,
+  type StepTensors,
+  stepTensors,
+} from '../src/step.js';
 
 /**
  * The same step with tfjs's autodiff: `tf.valueAndGrads` differentiates the cost, then the SGD update.
@@ -19,19 +24,19 @@ export function autodiffStepTensors(
   trace: boolean,
 ): StepTensors {
   if (trace) return stepTensors(tf, loss, params, x, y, learningRate, true);
+  const L = params.length;
   const cost = (...flat: Tensor[]): Tensor => {
-    let a = x;
-    let z = x;
-    for (let l = 0; l < flat.length; l += 2) {
-      ({ z, a } = denseSigmoidLayer(tf, flat[l] as Tensor, flat[l + 1] as Tensor).forward(a));
-    }
-    return loss.cost(z, a, y);
+    const layers = Array.from({ length: L }, (_, l) => ({
+      W: flat[2 * l] as Tensor,
+      b: flat[2 * l + 1] as Tensor,
+    }));
+    const { zs, acts } = forwardTensors(tf, layers, x);
+    return loss.cost(zs[L - 1] as Tensor, acts[L] as Tensor, y);
   };
   const { value, grads } = tf.valueAndGrads(cost)(params.flatMap((p) => [p.W, p.b]));
   const updated = params.map((p, l) => ({
     W: tf.sub(p.W, tf.mul(grads[2 * l] as Tensor, learningRate)),
     b: tf.sub(p.b, tf.mul(grads[2 * l + 1] as Tensor, learningRate)),
   }));
-  const zeros = updated.flatMap((p) => [tf.sum(tf.mul(p.W, 0)), tf.sum(tf.mul(p.b, 0))]);
-  return { loss: value, probe: tf.addN([value, ...zeros]), updated };
+  return { loss: value, probe: finiteProbe(tf, value, updated), updated };
 }

@@ -72,7 +72,7 @@ describe('session.step on the seed net, switching tfjs backends', async () => {
   bench('cpu only', async () => {
     await cpu.step(batch, { learningRate: 0.01 });
   });
-  bench('cpu and wasm alternating (per step)', async () => {
+  bench('cpu and wasm alternating (one step on each)', async () => {
     await cpu.step(batch, { learningRate: 0.01 });
     await wasm.step(batch, { learningRate: 0.01 });
   });

@@ -9,14 +9,17 @@ let tfjs: Promise<Tf> | undefined;
 
 /** Loads @tensorflow/tfjs once per process; nothing is imported before a backend is initialised. */
 export function loadTfjs(): Promise<Tf> {
-  tfjs ??= import('@tensorflow/tfjs').then(
-    (mod) =>
-      // Node loads tfjs's CommonJS bundle, whose namespace may hold the API under `default` only.
-      (typeof mod.tensor === 'function' ? mod : mod.default) as Tf,
-  );
-  tfjs.catch(() => {
-    tfjs = undefined;
-  });
+  if (tfjs === undefined) {
+    tfjs = import('@tensorflow/tfjs').then(
+      (mod) =>
+        // Node loads tfjs's CommonJS bundle, whose namespace may hold the API under `default` only.
+        (typeof mod.tensor === 'function' ? mod : mod.default) as Tf,
+    );
+    // A failed import is forgotten, so a later call can try again.
+    tfjs.catch(() => {
+      tfjs = undefined;
+    });
+  }
   return tfjs;
 }
 
@@ -65,6 +68,6 @@ export async function activate(tf: Tf, name: TfjsBackendName): Promise<void> {
 }
 
 /** Text of an unknown thrown value. */
-export function messageOf(cause: unknown): string {
+function messageOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }

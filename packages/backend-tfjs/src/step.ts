@@ -29,6 +29,32 @@ export type StepTensors = {
   readonly layers?: LayerStepTensors[];
 };
 
+/** The forward pass: each layer over its parameters, Z_l of every layer, and A_l with A_0 = x first. */
+export function forwardTensors(
+  tf: Tf,
+  params: readonly LayerTensors[],
+  x: Tensor,
+): { layers: Layer<Tensor>[]; zs: Tensor[]; acts: Tensor[] } {
+  const layers = params.map((p) => denseSigmoidLayer(tf, p.W, p.b));
+  const acts: Tensor[] = [x];
+  const zs: Tensor[] = [];
+  for (const layer of layers) {
+    const { z, a } = layer.forward(acts[acts.length - 1] as Tensor);
+    zs.push(z);
+    acts.push(a);
+  }
+  return { layers, zs, acts };
+}
+
+/**
+ * The step's probe: `cost` plus 0 * every updated parameter. 0 * v is 0 for finite v and NaN for inf or
+ * NaN, so one scalar read tells whether the step is finite.
+ */
+export function finiteProbe(tf: Tf, cost: Tensor, updated: readonly LayerTensors[]): Tensor {
+  const zeros = updated.flatMap((p) => [tf.sum(tf.mul(p.W, 0)), tf.sum(tf.mul(p.b, 0))]);
+  return tf.addN([cost, ...zeros]);
+}
+
 /**
  * Forward, loss, explicit backward and SGD update with tfjs ops, as the seed writes them. Call it inside
  * `tf.tidy`: only the returned tensors survive, so an untraced step keeps no intermediate.
@@ -42,14 +68,7 @@ export function stepTensors(
   learningRate: number,
   trace: boolean,
 ): StepTensors {
-  const layers = params.map((p) => denseSigmoidLayer(tf, p.W, p.b));
-  const acts: Tensor[] = [x];
-  const zs: Tensor[] = [];
-  for (const layer of layers) {
-    const { z, a } = layer.forward(acts[acts.length - 1] as Tensor);
-    zs.push(z);
-    acts.push(a);
-  }
+  const { layers, zs, acts } = forwardTensors(tf, params, x);
   const L = layers.length;
   const aL = acts[L] as Tensor;
   const cost = loss.cost(zs[L - 1] as Tensor, aL, y);
@@ -76,8 +95,6 @@ export function stepTensors(
       traced.unshift({ z: zs[l] as Tensor, a: acts[l + 1] as Tensor, dA, dZ: g.dZ, dW: g.dW, db: g.db });
     if (l > 0) dA = g.dAPrev;
   }
-  // 0 * v is 0 for finite v and NaN for inf or NaN, so one scalar read tells whether the step is finite.
-  const zeros = updated.flatMap((p) => [tf.sum(tf.mul(p.W, 0)), tf.sum(tf.mul(p.b, 0))]);
-  const probe = tf.addN([cost, ...zeros]);
+  const probe = finiteProbe(tf, cost, updated);
   return trace ? { loss: cost, probe, updated, layers: traced } : { loss: cost, probe, updated };
 }

@@ -11,8 +11,11 @@ export function toTensor(tf: Tf, m: Matrix): Tensor2D {
   return tf.tensor2d(data, [m.rows, m.cols], 'float32');
 }
 
-/** A matrix copied out of a 2-d tensor (tfjs may hand out its own storage, so the data is always copied). */
+/**
+ * A matrix copied out of a 2-d tensor (tfjs may hand out its own storage, so the data is always copied).
+ * The typed-array constructor copies float32 data as bytes, without an iterator or a number per element.
+ */
 export function toMatrix(t: Tensor): Matrix {
   const [rows = 1, cols = 1] = t.shape;
-  return { rows, cols, data: Float32Array.from(t.dataSync() as Float32Array) };
+  return { rows, cols, data: new Float32Array(t.dataSync() as Float32Array) };
 }

@@ -57,10 +57,13 @@ export class TfjsBackend implements Backend {
 
   private ready(): Promise<Tf> {
     this.assertLive();
-    this.starting ??= this.start();
-    this.starting.catch(() => {
-      this.starting = undefined;
-    });
+    if (this.starting === undefined) {
+      this.starting = this.start();
+      // A failed start is forgotten, so a later call can try again.
+      this.starting.catch(() => {
+        this.starting = undefined;
+      });
+    }
     return this.starting;
   }
 

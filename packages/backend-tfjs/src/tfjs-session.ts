@@ -17,13 +17,12 @@ import {
   validateStepOptions,
 } from '@onegrad/core';
 import type { Tensor, Variable } from '@tensorflow/tfjs';
-import { denseSigmoidLayer } from './dense-sigmoid-layer.js';
 import { onTfBackend } from './engine-lock.js';
 import type { Tf } from './load-tfjs.js';
 import { tfjsLoss } from './losses.js';
 import type { TfjsBackendName } from './options.js';
 import { readLossOrDiverge, readParams, readTrace } from './read-trace.js';
-import { stepTensors } from './step.js';
+import { forwardTensors, stepTensors } from './step.js';
 import { toMatrix, toTensor } from './tensors.js';
 
 /** A network held in tfjs variables on one tfjs backend. */
@@ -53,12 +52,10 @@ export class TfjsSession implements TrainingSession {
   forward(x: Matrix): Promise<Matrix> {
     return this.run(() => {
       validateInput(this.spec, x);
-      const out = this.tf.tidy(() =>
-        this.vars.reduce<Tensor>(
-          (a, p) => denseSigmoidLayer(this.tf, p.W, p.b).forward(a).a,
-          toTensor(this.tf, x),
-        ),
-      );
+      const out = this.tf.tidy(() => {
+        const { acts } = forwardTensors(this.tf, this.vars, toTensor(this.tf, x));
+        return acts[acts.length - 1] as Tensor;
+      });
       try {
         return toMatrix(out);
       } finally {

@@ -1,7 +1,8 @@
-import { judgeBceGrad, judgeStep } from '@onegrad/conformance';
+import { judgeBceGrad } from '@onegrad/conformance';
 import { matrix } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 import { started, TARGETS } from '../src/targets.js';
+import { judgedStep } from './backends.js';
 
 // Edge cases of the conformance suite's judges, found by the properties in this package.
 describe("the conformance suite's judges", () => {
@@ -28,11 +29,7 @@ describe("the conformance suite's judges", () => {
       const params = [{ W: matrix(2, 1, [0, 0], dtype), b: matrix(1, 1, [0], dtype) }];
       const batch = { x: matrix(1, 2, [0, 0], dtype), y: matrix(1, 1, [0.5], dtype) };
       const backend = await started(target);
-      const session = await backend.createSession(spec, params);
-      const result = await session.step(batch, { learningRate: 0.5, trace: true });
-      const verdict = judgeStep({ spec, params, batch, learningRate: 0.5 }, result, {
-        flushesSubnormals: target.flushesSubnormals,
-      });
+      const { verdict } = await judgedStep(backend, target, { spec, params, batch, learningRate: 0.5 });
       await backend.dispose();
       expect(verdict.offenders).toEqual([]);
       expect(verdict.pass).toBe(true);
@@ -49,11 +46,7 @@ describe("the conformance suite's judges", () => {
       const params = [{ W: matrix(1, 1, [-87.5], dtype), b: matrix(1, 1, [0], dtype) }];
       const batch = { x: matrix(1, 1, [1], dtype), y: matrix(1, 1, [0], dtype) };
       const backend = await started(target);
-      const session = await backend.createSession(spec, params);
-      const result = await session.step(batch, { learningRate: 0.5, trace: true });
-      const verdict = judgeStep({ spec, params, batch, learningRate: 0.5 }, result, {
-        flushesSubnormals: target.flushesSubnormals,
-      });
+      const { verdict } = await judgedStep(backend, target, { spec, params, batch, learningRate: 0.5 });
       await backend.dispose();
       expect(verdict.offenders).toEqual([]);
     },

@@ -1,23 +1,18 @@
-import { type Backend, decodeParamsFile, encodeParamsFile, initParams, paramsBitEqual } from '@onegrad/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeParamsFile, encodeParamsFile, initParams, paramsBitEqual } from '@onegrad/core';
+import { describe, expect, it } from 'vitest';
 import { seedNet } from '../src/seed-net.js';
-import { started, TARGETS } from '../src/targets.js';
+import { TARGETS } from '../src/targets.js';
+import { startedPerTarget } from './backends.js';
 
 describe('saved parameters', () => {
-  const backends = new Map<string, Backend>();
-  beforeAll(async () => {
-    for (const t of TARGETS) backends.set(t.label, await started(t));
-  });
-  afterAll(async () => {
-    for (const b of backends.values()) await b.dispose();
-  });
+  const backendOf = startedPerTarget();
 
   it.each(TARGETS.map((t) => [t.label, t] as const))(
     'from %s load bit for bit into every backend of the dtype',
     async (label, target) => {
       const { batch, learningRate } = seedNet(target.dtype);
       const spec = { sizes: [2, 5, 3, 1], loss: 'mse', dtype: target.dtype } as const;
-      const session = await (backends.get(label) as Backend).createSession(spec, initParams(spec, 7));
+      const session = await backendOf(target).createSession(spec, initParams(spec, 7));
       for (let i = 0; i < 5; i++) await session.step(batch, { learningRate: learningRate * 10 });
       const trained = await session.getParams();
       const text = encodeParamsFile(session.spec, trained);
@@ -25,7 +20,7 @@ describe('saved parameters', () => {
       expect(loaded.spec).toEqual(spec);
       expect(paramsBitEqual(loaded.params, trained)).toBe(true);
       for (const other of TARGETS.filter((t) => t.dtype === target.dtype)) {
-        const next = await (backends.get(other.label) as Backend).createSession(loaded.spec, loaded.params);
+        const next = await backendOf(other).createSession(loaded.spec, loaded.params);
         expect(paramsBitEqual(await next.getParams(), trained), `${label} -> ${other.label}`).toBe(true);
         await next.setParams(decodeParamsFile(encodeParamsFile(spec, await next.getParams())).params);
         expect(paramsBitEqual(await next.getParams(), trained)).toBe(true);

@@ -1,8 +1,8 @@
-import { judgeStep } from '@onegrad/conformance';
-import { type Backend, type FloatArray, paramsBitEqual, type StepTrace } from '@onegrad/core';
+import { type FloatArray, paramsBitEqual, type StepTrace } from '@onegrad/core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { started, TARGETS } from '../src/targets.js';
+import { describe, expect, it } from 'vitest';
+import { TARGETS } from '../src/targets.js';
+import { judgedStep, startedPerTarget } from './backends.js';
 import { inDType, type RandomProblem, type Reach, randomProblem } from './random-problem.js';
 
 // Each run steps every backend in every dtype on one problem.
@@ -23,22 +23,14 @@ function nonFinite(trace: StepTrace, bce: boolean): string[] {
 }
 
 describe('random problems on every backend', () => {
-  const backends = new Map<string, Backend>();
-  beforeAll(async () => {
-    for (const t of TARGETS) backends.set(t.label, await started(t));
-  });
-  afterAll(async () => {
-    for (const b of backends.values()) await b.dispose();
-  });
+  const backendOf = startedPerTarget();
 
   // Steps `p` on every target: the trace within the error model, nothing non-finite but the flagged dA.
   async function agrees(p: RandomProblem): Promise<void> {
     for (const target of TARGETS) {
-      const { spec, params, batch } = inDType(p, target.dtype);
-      const session = await (backends.get(target.label) as Backend).createSession(spec, params);
-      const result = await session.step(batch, { learningRate: p.learningRate, trace: true });
-      const verdict = judgeStep({ spec, params, batch, learningRate: p.learningRate }, result, {
-        flushesSubnormals: target.flushesSubnormals,
+      const { session, result, verdict } = await judgedStep(backendOf(target), target, {
+        ...inDType(p, target.dtype),
+        learningRate: p.learningRate,
       });
       const { offenders, problems } = verdict;
       expect({ target: target.label, offenders, problems }).toEqual({

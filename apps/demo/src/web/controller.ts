@@ -1,10 +1,17 @@
-import { initParams, type Matrix, type NetworkSpec, type StepTrace, serialQueue } from '@onegrad/core';
+import {
+  type DType,
+  initParams,
+  type Matrix,
+  type NetworkSpec,
+  type StepTrace,
+  serialQueue,
+} from '@onegrad/core';
 import type { BackendPool } from '../lib/backend-pool.js';
 import { type Dataset, makeDataset, toBatch } from '../lib/datasets.js';
 import { saturateOutput } from '../lib/saturate.js';
 import { saturatingShift } from '../lib/seed-lines.js';
 import { type SwitchRecord, Trainer } from '../lib/trainer.js';
-import { type BoundaryGrid, gridInputs, gridOf } from './boundary-grid.js';
+import { type BoundaryGrid, type GridInputs, gridInputs, gridOf } from './boundary-grid.js';
 import { DEFAULT_SETTINGS, needsReset, type Settings } from './settings.js';
 
 /** Holds the network being trained and drives it; components read it and re-render on `subscribe`. */
@@ -21,6 +28,8 @@ export class DemoController {
   private readonly queue = serialQueue();
   private readonly listeners = new Set<() => void>();
   private lastGrid = 0;
+  /** The grid's inputs for the dataset and dtype they were built for (they change only with those). */
+  private gridFor: { dataset: Dataset; dtype: DType; inputs: GridInputs } | undefined;
 
   constructor(readonly pool: BackendPool) {}
 
@@ -145,7 +154,11 @@ export class DemoController {
     const now = performance.now();
     if (!this.trainer || (!force && now - this.lastGrid < 250)) return;
     this.lastGrid = now;
-    const inputs = gridInputs(this.dataset, this.spec.dtype);
+    const { dataset } = this;
+    const { dtype } = this.settings;
+    if (this.gridFor?.dataset !== dataset || this.gridFor.dtype !== dtype)
+      this.gridFor = { dataset, dtype, inputs: gridInputs(dataset, dtype) };
+    const { inputs } = this.gridFor;
     const out: Matrix = await this.trainer.active.forward(inputs.x);
     this.grid = gridOf(inputs, out);
   }

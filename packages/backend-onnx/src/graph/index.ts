@@ -1,6 +1,5 @@
-export { BATCH } from './elem-type.js';
 export { buildInferenceModel } from './inference-graph.js';
 export { encodeModel } from './model.js';
-export { bias, NAMES, nextBias, nextWeight, TRACE_KEYS, type TraceKey, traced, weight } from './names.js';
+export { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 export { IR_VERSION, OPSET } from './onnx.js';
 export { buildTrainingModel, type TrainingGraphOptions } from './training-graph.js';

@@ -25,7 +25,10 @@ export function BoundaryView({ grid, data }: { grid: BoundaryGrid | undefined; d
     const img = ctx.createImageData(GRID_SIZE, GRID_SIZE);
     for (let i = 0; i < GRID_SIZE * GRID_SIZE; i++) {
       const [r, g, b] = colour(grid.values[i] as number);
-      img.data.set([r, g, b, 255], i * 4);
+      img.data[i * 4] = r;
+      img.data[i * 4 + 1] = g;
+      img.data[i * 4 + 2] = b;
+      img.data[i * 4 + 3] = 255;
     }
     const tile = document.createElement('canvas');
     tile.width = tile.height = GRID_SIZE;

@@ -38,9 +38,28 @@ function switchMarkers(getSwitches: () => readonly SwitchRecord[]): uPlot.Plugin
   };
 }
 
+/**
+ * The chart's columns for `history`, appended to since the last render instead of rebuilt: the history
+ * only grows (a reset brings a new array), and a playing demo renders it every frame.
+ */
+function useSeries(history: readonly LossPoint[]): uPlot.AlignedData {
+  const cache = useRef<{ history: readonly LossPoint[]; steps: number[]; costs: number[] } | null>(null);
+  let c = cache.current;
+  if (!c || c.history !== history || c.steps.length > history.length) {
+    c = { history, steps: [], costs: [] };
+    cache.current = c;
+  }
+  for (let i = c.steps.length; i < history.length; i++) {
+    const p = history[i] as LossPoint;
+    c.steps.push(p.step);
+    c.costs.push(Math.max(p.loss, 1e-12));
+  }
+  return [c.steps, c.costs];
+}
+
 /** The cost per step on a log scale, with a dashed line where the backend changed. */
 export function LossChart({ history, switches }: LossChartProps) {
-  const data: uPlot.AlignedData = [history.map((p) => p.step), history.map((p) => Math.max(p.loss, 1e-12))];
+  const data = useSeries(history);
   const current = useRef(switches);
   current.current = switches;
   const ref = useUplot(
