@@ -1,4 +1,5 @@
 export type { Backend, BackendFactory, BackendInfo } from './backend.js';
+export { createBackend } from './backend-impl.js';
 export { type FormatOptions, formatMatrix, toColumnLayout, transpose } from './column-layout.js';
 export {
   allocate,
@@ -12,6 +13,7 @@ export {
   MIN_NORMAL,
   UNIT_ROUNDOFF,
 } from './dtype.js';
+export type { BackendEngine, EngineStep, LayerValues, SessionEngine } from './engine.js';
 export {
   BackendInitError,
   DisposedError,
@@ -43,7 +45,14 @@ export {
   toRows,
   zeros,
 } from './matrix.js';
-export { LOSSES, type LossName, layerCount, type NetworkSpec, validateSpec } from './network-spec.js';
+export {
+  fusesOutput,
+  LOSSES,
+  type LossName,
+  layerCount,
+  type NetworkSpec,
+  validateSpec,
+} from './network-spec.js';
 export { cloneParams, type LayerParams, type Params, paramsBitEqual, validateParams } from './params.js';
 export {
   decodeParamsFile,
@@ -53,7 +62,28 @@ export {
   type ParamsFile,
   type SavedMatrix,
 } from './params-file.js';
+export {
+  LAYER_QUANTITIES,
+  type LayerQuantity,
+  PARAM_QUANTITIES,
+  type ParamQuantity,
+  QUANTITIES,
+  type Quantity,
+  quantityName,
+  TRACE_KEYS,
+} from './quantity.js';
+export { firstAvailable } from './resolve-backend.js';
 export { serialQueue } from './serial-queue.js';
 export type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';
+export { CoreSession } from './session-impl.js';
+export { type ExpectedShape, snapshotMatrix } from './snapshot.js';
 export { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';
-export { assertDTypeSupported, validateBatch, validateInput, validateStepOptions } from './validate-step.js';
+export {
+  assertDTypeSupported,
+  snapshotBatch,
+  snapshotInput,
+  snapshotStepOptions,
+  validateBatch,
+  validateInput,
+  validateStepOptions,
+} from './validate-step.js';

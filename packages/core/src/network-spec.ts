@@ -52,3 +52,11 @@ export function validateSpec(spec: unknown): NetworkSpec {
   }
   return Object.freeze({ sizes: Object.freeze([...(sizes as number[])]), loss, dtype });
 }
+
+/**
+ * True when the loss and the output activation form a canonical pair, whose local derivatives cancel
+ * so that the output dZ is computed fused (sigmoid + bce: dZ = A - Y), never through the unfused dA.
+ */
+export function fusesOutput(spec: NetworkSpec): boolean {
+  return spec.loss === 'bce';
+}

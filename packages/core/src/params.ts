@@ -1,8 +1,7 @@
-import { dtypeOf } from './dtype.js';
 import { ShapeError } from './errors.js';
-import { assertFiniteIn } from './finite-matrix.js';
-import { bitEqual, cast, cloneMatrix, type Matrix, shapeOf } from './matrix.js';
+import { bitEqual, cloneMatrix, type Matrix } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
+import { snapshotMatrix } from './snapshot.js';
 
 /** Weights and bias of one dense layer: `W` is n_{l-1} x n_l, `b` is 1 x n_l. */
 export interface LayerParams {
@@ -26,33 +25,28 @@ export function paramsBitEqual(a: Params, b: Params): boolean {
 }
 
 /**
- * Checks `params` against `spec` (count, shapes, finiteness) and returns a copy in the spec's dtype.
- * Throws {@link ShapeError} or {@link NonFiniteError} naming the layer and the shapes.
+ * Reads `params` once into a private copy in the spec's dtype and checks it against `spec` (count,
+ * shapes, finiteness). Throws {@link ShapeError} or {@link NonFiniteError} naming the layer and the shapes.
  */
 export function validateParams(spec: NetworkSpec, params: Params, name = 'params'): Params {
   const L = spec.sizes.length - 1;
-  if (!Array.isArray(params) || params.length !== L) {
+  const count = Array.isArray(params) ? params.length : undefined;
+  if (count !== L) {
     throw new ShapeError(
       name,
-      `expected ${L} layers for sizes [${spec.sizes.join(', ')}], got ${params?.length}`,
+      `expected ${L} layers for sizes [${spec.sizes.join(', ')}], got ${count ?? String(params)}`,
     );
   }
-  return params.map((p, l) => {
-    const nIn = spec.sizes[l] as number;
-    const nOut = spec.sizes[l + 1] as number;
-    for (const [key, m, rows] of [
-      ['W', p.W, nIn],
-      ['b', p.b, 1],
-    ] as const) {
-      if (m?.rows !== rows || m.cols !== nOut || m.data?.length !== rows * nOut) {
-        const got = m ? `${shapeOf(m)} with ${m.data?.length} values` : String(m);
-        throw new ShapeError(`${name}[${l}].${key}`, `expected ${rows}x${nOut}, got ${got}`);
-      }
-      assertFiniteIn(`${name}[${l}].${key}`, m, spec.dtype);
-    }
-    const same = dtypeOf(p.W.data) === spec.dtype && dtypeOf(p.b.data) === spec.dtype;
-    return same
-      ? { W: cloneMatrix(p.W), b: cloneMatrix(p.b) }
-      : { W: cast(p.W, spec.dtype), b: cast(p.b, spec.dtype) };
-  });
+  const out: LayerParams[] = [];
+  // A plain loop, not map: map skips the holes of a sparse array, which must be refused.
+  for (let l = 0; l < L; l++) {
+    const layer: unknown = params[l];
+    const { W, b } = (typeof layer === 'object' && layer !== null ? layer : {}) as Partial<LayerParams>;
+    const cols = spec.sizes[l + 1] as number;
+    out.push({
+      W: snapshotMatrix(`${name}[${l}].W`, W, spec.dtype, { rows: spec.sizes[l] as number, cols }),
+      b: snapshotMatrix(`${name}[${l}].b`, b, spec.dtype, { rows: 1, cols }),
+    });
+  }
+  return out;
 }

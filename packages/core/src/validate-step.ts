@@ -1,64 +1,66 @@
 import type { BackendInfo } from './backend.js';
 import type { DType } from './dtype.js';
-import {
-  EmptyBatchError,
-  LearningRateError,
-  ShapeError,
-  TargetRangeError,
-  UnsupportedDTypeError,
-} from './errors.js';
-import { assertFiniteIn, cellOf } from './finite-matrix.js';
-import { type Matrix, shapeOf } from './matrix.js';
+import { LearningRateError, ShapeError, TargetRangeError, UnsupportedDTypeError } from './errors.js';
+import { cellOf } from './finite-matrix.js';
+import type { Matrix } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
 import type { Batch, StepOptions } from './session.js';
+import { snapshotMatrix } from './snapshot.js';
 
-function checkMatrix(name: string, m: Matrix | undefined, dtype: DType, cols: number, rows?: number): void {
-  const expected = `${rows ?? 'batch'}x${cols}`;
-  if (
-    typeof m !== 'object' ||
-    m === null ||
-    !(m.data instanceof Float32Array || m.data instanceof Float64Array)
-  ) {
-    throw new ShapeError(
-      name,
-      `expected a ${expected} matrix with Float32Array or Float64Array data, got ${m}`,
-    );
-  }
-  if (m.rows === 0) throw new EmptyBatchError(name, `expected at least one row, got ${shapeOf(m)}`);
-  if (m.cols !== cols || (rows !== undefined && m.rows !== rows) || m.data.length !== m.rows * m.cols) {
-    throw new ShapeError(name, `expected ${expected}, got ${shapeOf(m)} with ${m.data.length} values`);
-  }
-  assertFiniteIn(name, m, dtype);
+const inputs = (spec: NetworkSpec): number => spec.sizes[0] as number;
+const outputs = (spec: NetworkSpec): number => spec.sizes[spec.sizes.length - 1] as number;
+
+/** Reads `x` once into a private copy in the spec's dtype: batch x n0, batch >= 1, all finite. */
+export function snapshotInput(spec: NetworkSpec, x: Matrix, name = 'x'): Matrix {
+  return snapshotMatrix(name, x, spec.dtype, { cols: inputs(spec) });
+}
+
+/** Reads a batch once into private copies: shapes, non-empty, finite, and bce targets in [0, 1]. */
+export function snapshotBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): { x: Matrix; y: Matrix } {
+  if (typeof batch !== 'object' || batch === null)
+    throw new ShapeError(name, `expected { x, y }, got ${batch}`);
+  const { x: rawX, y: rawY } = batch;
+  const x = snapshotMatrix(`${name}.x`, rawX, spec.dtype, { cols: inputs(spec) });
+  const inRange =
+    spec.loss === 'bce'
+      ? (exact: ArrayLike<number>, cols: number) => {
+          for (let i = 0; i < exact.length; i++) {
+            const v = exact[i] as number;
+            if (v >= 0 && v <= 1) continue;
+            throw new TargetRangeError(
+              `${name}.y`,
+              `bce targets must lie in [0, 1]; element ${cellOf(i, cols)} of the ${x.rows}x${cols} matrix is ${v}`,
+            );
+          }
+        }
+      : undefined;
+  const y = snapshotMatrix(`${name}.y`, rawY, spec.dtype, { rows: x.rows, cols: outputs(spec) }, inRange);
+  return { x, y };
 }
 
 /** Checks the input of a forward pass: `x` is batch x n0, batch >= 1, all finite. */
 export function validateInput(spec: NetworkSpec, x: Matrix, name = 'x'): void {
-  checkMatrix(name, x, spec.dtype, spec.sizes[0] as number);
+  snapshotInput(spec, x, name);
 }
 
 /** Checks a batch against the spec: shapes, non-empty, finite, and bce targets in [0, 1]. */
 export function validateBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): void {
-  if (typeof batch !== 'object' || batch === null)
-    throw new ShapeError(name, `expected { x, y }, got ${batch}`);
-  checkMatrix(`${name}.x`, batch.x, spec.dtype, spec.sizes[0] as number);
-  checkMatrix(`${name}.y`, batch.y, spec.dtype, spec.sizes[spec.sizes.length - 1] as number, batch.x.rows);
-  if (spec.loss === 'bce') {
-    const bad = batch.y.data.findIndex((v) => v < 0 || v > 1);
-    if (bad >= 0) {
-      throw new TargetRangeError(
-        `${name}.y`,
-        `bce targets must lie in [0, 1]; element ${cellOf(bad, batch.y.cols)} of the ${shapeOf(batch.y)} matrix is ${batch.y.data[bad]}`,
-      );
-    }
-  }
+  snapshotBatch(spec, batch, name);
 }
 
 /**
- * Checks step options: the learning rate is a positive finite number and, when `dtype` is given, stays
- * positive and finite once rounded to it (1e39 is Infinity in float32, 1e-50 is 0).
+ * Reads step options once: the learning rate is a positive finite number and, when `dtype` is given,
+ * stays positive and finite once rounded to it (1e39 is Infinity in float32, 1e-50 is 0).
  */
-export function validateStepOptions(options: StepOptions, name = 'options', dtype?: DType): void {
-  const lr = options?.learningRate;
+export function snapshotStepOptions(
+  options: StepOptions,
+  name = 'options',
+  dtype?: DType,
+): { learningRate: number; trace: boolean } {
+  if (typeof options !== 'object' || options === null) {
+    throw new LearningRateError(`${name}.learningRate`, `expected options { learningRate }, got ${options}`);
+  }
+  const { learningRate: lr, trace } = options;
   if (typeof lr !== 'number' || !Number.isFinite(lr) || lr <= 0) {
     throw new LearningRateError(`${name}.learningRate`, `expected a positive finite number, got ${lr}`);
   }
@@ -66,6 +68,12 @@ export function validateStepOptions(options: StepOptions, name = 'options', dtyp
   if (!Number.isFinite(rounded) || rounded === 0) {
     throw new LearningRateError(`${name}.learningRate`, `${lr} rounds to ${rounded} in ${dtype}`);
   }
+  return { learningRate: lr, trace: trace === true };
+}
+
+/** Checks step options (see {@link snapshotStepOptions}). */
+export function validateStepOptions(options: StepOptions, name = 'options', dtype?: DType): void {
+  snapshotStepOptions(options, name, dtype);
 }
 
 /** Throws {@link UnsupportedDTypeError} unless the backend computes in the spec's dtype. */

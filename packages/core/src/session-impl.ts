@@ -1,0 +1,124 @@
+import type { BackendInfo } from './backend.js';
+import type { EngineStep, SessionEngine } from './engine.js';
+import { DisposedError, DivergenceError } from './errors.js';
+import { assertFiniteStep } from './finite-step.js';
+import { chanceCost, LossWatch } from './loss-watch.js';
+import type { Matrix } from './matrix.js';
+import { fusesOutput, type NetworkSpec } from './network-spec.js';
+import { type Params, validateParams } from './params.js';
+import { TRACE_KEYS } from './quantity.js';
+import { serialQueue } from './serial-queue.js';
+import type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';
+import { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';
+import { snapshotBatch, snapshotInput, snapshotStepOptions } from './validate-step.js';
+
+/**
+ * The one TrainingSession every backend shares, over an engine's {@link SessionEngine}. Each call reads
+ * and validates its inputs once, when it is made, into private copies; then it waits its turn. A step
+ * whose cost or update is not finite is refused with DivergenceError and the engine's candidate is
+ * discarded, so the parameters stay bit-identical; a committed step feeds the loss watch.
+ */
+export class CoreSession implements TrainingSession {
+  private readonly queue = serialQueue();
+  private readonly watch: LossWatch;
+  private readonly fused: boolean;
+  private disposed = false;
+  /** Settles once the engine has released the session, after the call running at dispose time. */
+  released: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly spec: NetworkSpec,
+    readonly backend: BackendInfo,
+    private readonly engine: SessionEngine,
+    private readonly onDispose: (session: CoreSession) => void = () => undefined,
+  ) {
+    this.watch = new LossWatch(chanceCost(spec));
+    this.fused = fusesOutput(spec);
+  }
+
+  forward(x: Matrix): Promise<Matrix> {
+    return this.call(
+      () => snapshotInput(this.spec, x),
+      (input) => this.engine.forward(input),
+    );
+  }
+
+  step(batch: Batch, options: StepOptions): Promise<StepResult> {
+    return this.call(
+      () => ({
+        ...snapshotBatch(this.spec, batch),
+        ...snapshotStepOptions(options, 'options', this.spec.dtype),
+      }),
+      async ({ x, y, learningRate, trace }) =>
+        this.settle(await this.engine.step(x, y, learningRate, trace), trace),
+    );
+  }
+
+  getParams(): Promise<Params> {
+    return this.call(
+      () => undefined,
+      () => this.engine.readParams(),
+    );
+  }
+
+  setParams(params: Params): Promise<void> {
+    return this.call(
+      () => validateParams(this.spec, params),
+      async (checked) => {
+        await this.engine.writeParams(checked);
+        this.watch.reset();
+      },
+    );
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    // Queued behind the call that is running, so the engine never releases what a call still uses.
+    this.released = this.queue(() => this.engine.release()).catch(() => undefined);
+    this.onDispose(this);
+  }
+
+  /** Commits a finite step or discards it; assembles the trace when asked. */
+  private async settle(out: EngineStep, traced: boolean): Promise<StepResult> {
+    let update: Params | undefined;
+    try {
+      if (!out.finite || !Number.isFinite(out.loss)) {
+        assertFiniteStep(out.loss, await out.readUpdate());
+        throw new DivergenceError('step', 'the step produced a non-finite value; it was not applied');
+      }
+      if (traced) update = await out.readUpdate();
+    } catch (error) {
+      out.discard();
+      throw error;
+    }
+    out.commit();
+    const { loss } = out;
+    const diverging = this.watch.observe(loss);
+    if (update === undefined) return { loss, diverging };
+    return { loss, diverging, trace: this.trace(out, update) };
+  }
+
+  private trace(out: EngineStep, params: Params): StepTrace {
+    const layers = (out.layers ?? []).map((values): LayerTrace => {
+      const named = {} as Record<(typeof TRACE_KEYS)[keyof typeof TRACE_KEYS], Matrix>;
+      for (const [q, key] of Object.entries(TRACE_KEYS)) named[key] = values[q as keyof typeof TRACE_KEYS];
+      return { ...named, dANonFinite: nonFiniteIndices(named.dA) };
+    });
+    return { layers, loss: out.loss, fusedOutput: this.fused, params };
+  }
+
+  /** Reads the inputs now (rejecting, never throwing), then runs on the engine in call order. */
+  private async call<S, R>(read: () => S, run: (input: S) => Promise<R> | R): Promise<R> {
+    this.assertLive();
+    const input = read();
+    return this.queue(() => {
+      this.assertLive();
+      return run(input);
+    });
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new DisposedError('session', `the ${this.backend.name} session was disposed`);
+  }
+}
