@@ -1,4 +1,4 @@
-import type { Matrix, StepResult } from '@onegrad/core';
+import { LAYER_QUANTITIES, type Matrix, PARAM_QUANTITIES, type StepResult, TRACE_KEYS } from '@onegrad/core';
 import type { Quantity } from '../error-model/quantity.js';
 import { firstBitDifference } from './bit-difference.js';
 import type { CaseContext, ConformanceCase } from './case.js';
@@ -81,15 +81,11 @@ export function determinismCases(): ConformanceCase[] {
           }
           r.trace?.layers.forEach((t, l) => {
             const u = other.trace?.layers[l];
-            const pairs: [Quantity, Matrix, Matrix | undefined][] = [
-              ['Z', t.z, u?.z],
-              ['A', t.a, u?.a],
-              ['dA', t.dA, u?.dA],
-              ['dZ', t.dZ, u?.dZ],
-              ['dW', t.dW, u?.dW],
-              ['db', t.db, u?.db],
-              ['W', r.trace?.params[l]?.W as Matrix, other.trace?.params[l]?.W],
-              ['b', r.trace?.params[l]?.b as Matrix, other.trace?.params[l]?.b],
+            const pairs: (readonly [Quantity, Matrix, Matrix | undefined])[] = [
+              ...LAYER_QUANTITIES.map((q) => [q, t[TRACE_KEYS[q]], u?.[TRACE_KEYS[q]]] as const),
+              ...PARAM_QUANTITIES.map(
+                (q) => [q, r.trace?.params[l]?.[q] as Matrix, other.trace?.params[l]?.[q]] as const,
+              ),
             ];
             for (const [q, a, b] of pairs) same(ctx, id, step, q, l + 1, a, b);
           });

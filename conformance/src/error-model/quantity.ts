@@ -1,8 +1,6 @@
-/** The quantities of a step the suite measures, in report order. */
-export const QUANTITIES = ['Z', 'A', 'loss', 'dA', 'dZ', 'dW', 'db', 'W', 'b'] as const;
+import { QUANTITIES, type Quantity } from '@onegrad/core';
 
-/** One measured quantity: the per-layer intermediates, the cost, and the updated parameters. */
-export type Quantity = (typeof QUANTITIES)[number];
+export { QUANTITIES, type Quantity };
 
 /** Worst ratio per quantity. */
 export type WorstRatios = Record<Quantity, number>;

@@ -20,7 +20,8 @@ export class SessionCache {
   private readonly sessions = new Map<string, Promise<OrtSession>>();
 
   constructor(
-    private readonly ort: OrtModule,
+    /** The loaded runtime module the sessions run on. */
+    readonly ort: OrtModule,
     private readonly options: OrtSessionOptions,
   ) {}
 

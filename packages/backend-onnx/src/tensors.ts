@@ -1,11 +1,10 @@
-import { cast, type DType, dtypeOf, type Matrix, type Params } from '@onegrad/core';
+import { dtypeOf, type Matrix, type Params } from '@onegrad/core';
 import { bias, weight } from './graph/index.js';
 import type { OrtModule, OrtTensor } from './ort-like.js';
 
-/** A runtime tensor holding a copy of `m` in `dtype`, so later changes to `m` do not reach the engine. */
-export function toTensor(ort: OrtModule, m: Matrix, dtype: DType): OrtTensor {
-  const data = dtypeOf(m.data) === dtype ? m.data.slice() : cast(m, dtype).data;
-  return new ort.Tensor(dtype, data, [m.rows, m.cols]);
+/** A runtime tensor over the elements of `m`, not a copy: core hands the engine private copies. */
+export function toTensor(ort: OrtModule, m: Matrix): OrtTensor {
+  return new ort.Tensor(dtypeOf(m.data), m.data, [m.rows, m.cols]);
 }
 
 /** A matrix holding a copy of a 2-D float tensor's elements, bit for bit. */
@@ -27,25 +26,20 @@ export function scalarOf(t: OrtTensor): number {
 /** Parameters as named runtime tensors W1, b1, ..., the feeds of every graph. */
 export type ParamTensors = Readonly<Record<string, OrtTensor>>;
 
-/** Wraps validated parameters (already in `dtype`, already copied) into runtime tensors. */
-export function paramTensors(ort: OrtModule, params: Params, dtype: DType): ParamTensors {
+/** Wraps private parameters (already in the spec's dtype) into runtime tensors W1, b1, ... */
+export function paramTensors(ort: OrtModule, params: Params): ParamTensors {
   const out: Record<string, OrtTensor> = {};
   params.forEach((p, i) => {
-    out[weight(i + 1)] = new ort.Tensor(dtype, p.W.data, [p.W.rows, p.W.cols]);
-    out[bias(i + 1)] = new ort.Tensor(dtype, p.b.data, [p.b.rows, p.b.cols]);
+    out[weight(i + 1)] = toTensor(ort, p.W);
+    out[bias(i + 1)] = toTensor(ort, p.b);
   });
   return out;
 }
 
-/** Copies named parameter tensors (`W1`/`b1` or `W1_next`/`b1_next` style) back into core params. */
-export function paramsOf(
-  tensors: Readonly<Record<string, OrtTensor>>,
-  layers: number,
-  name = weight,
-  b = bias,
-): Params {
+/** Copies parameter tensors W1, b1, ... back into core params. */
+export function paramsOf(tensors: ParamTensors, layers: number): Params {
   return Array.from({ length: layers }, (_, i) => ({
-    W: toMatrix(tensors[name(i + 1)] as OrtTensor),
-    b: toMatrix(tensors[b(i + 1)] as OrtTensor),
+    W: toMatrix(tensors[weight(i + 1)] as OrtTensor),
+    b: toMatrix(tensors[bias(i + 1)] as OrtTensor),
   }));
 }

@@ -1,40 +1,13 @@
-import { type LayerTrace, nonFiniteIndices, type StepTrace } from '@onegrad/core';
-import { nextBias, nextWeight, traced } from './graph/index.js';
+import { LAYER_QUANTITIES, type LayerQuantity, type LayerValues, type Matrix } from '@onegrad/core';
+import { traced } from './graph/index.js';
 import type { OrtTensor } from './ort-like.js';
-import { paramsOf, toMatrix } from './tensors.js';
+import { toMatrix } from './tensors.js';
 
-/**
- * Assembles core's StepTrace from the outputs of a traced training graph (copies every value); `loss` is
- * the graph's loss output, already read by the step.
- */
-export function readTrace(
-  outputs: Readonly<Record<string, OrtTensor>>,
-  layers: number,
-  loss: number,
-  fused: boolean,
-): StepTrace {
-  const get = (name: string): OrtTensor => {
-    const t = outputs[name];
-    if (!t) throw new Error(`the training graph did not output ${name}`);
-    return t;
-  };
-  const layerTraces: LayerTrace[] = [];
-  for (let l = 1; l <= layers; l++) {
-    const dA = toMatrix(get(traced('dA', l)));
-    layerTraces.push({
-      z: toMatrix(get(traced('Z', l))),
-      a: toMatrix(get(traced('A', l))),
-      dA,
-      dANonFinite: nonFiniteIndices(dA),
-      dZ: toMatrix(get(traced('dZ', l))),
-      dW: toMatrix(get(traced('dW', l))),
-      db: toMatrix(get(traced('db', l))),
-    });
-  }
-  return {
-    layers: layerTraces,
-    loss,
-    fusedOutput: fused,
-    params: paramsOf(outputs, layers, nextWeight, nextBias),
-  };
+/** Copies Z, A, dA, dZ, dW, db of every layer, layer 1 first, out of a traced step's outputs. */
+export function readLayers(outputs: Readonly<Record<string, OrtTensor>>, layers: number): LayerValues[] {
+  return Array.from({ length: layers }, (_, i) => {
+    const values = {} as Record<LayerQuantity, Matrix>;
+    for (const q of LAYER_QUANTITIES) values[q] = toMatrix(outputs[traced(q, i + 1)] as OrtTensor);
+    return values;
+  });
 }

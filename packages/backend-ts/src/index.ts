@@ -1,1 +1,7 @@
+export {
+  registerTsActivation,
+  registerTsLoss,
+  type TsActivationKernel,
+  type TsLossKernel,
+} from './kernels.js';
 export { createTsBackend } from './ts-backend.js';

@@ -2,22 +2,27 @@ import {
   cloneMatrix,
   type EngineStep,
   firstNonFinite,
+  fusesOutput,
   type LayerValues,
   type Matrix,
   type NetworkSpec,
   type Params,
   type SessionEngine,
 } from '@onegrad/core';
-import { DenseSigmoidLayer } from './dense-sigmoid-layer.js';
+import { Buffer } from './buffer.js';
+import { DenseLayer } from './dense-layer.js';
 import { sgdUpdate } from './kernels/sgd-update.js';
-import { MatrixLoss } from './losses.js';
+import { kernelsOf, type TsActivationKernel, type TsLossKernel } from './kernels.js';
 
 type LayerParams = { W: Matrix; b: Matrix };
 
 /** A network on typed arrays: forward, backward and SGD written out as in the seed's NumPy. */
 export class TsEngine implements SessionEngine {
-  private readonly layers: DenseSigmoidLayer[];
-  private readonly loss: MatrixLoss;
+  private readonly layers: DenseLayer[];
+  private readonly loss: TsLossKernel;
+  private readonly fused: boolean;
+  private readonly dAOut: Buffer;
+  private readonly dZOut: Buffer;
   // The update is written here first and swapped in only when core commits it.
   private spare: LayerParams[];
   // Per-step views of the layers' buffers, kept between steps so the hot path allocates nothing.
@@ -26,8 +31,16 @@ export class TsEngine implements SessionEngine {
 
   /** Takes `params` as validated private copies in the spec's dtype. */
   constructor(spec: NetworkSpec, params: Params) {
-    this.layers = params.map((p) => new DenseSigmoidLayer(p.W.rows, p.W.cols, spec.dtype, p));
-    this.loss = new MatrixLoss(spec.loss, spec.dtype, spec.sizes[spec.sizes.length - 1] as number);
+    const kernels = kernelsOf(spec);
+    this.layers = params.map(
+      (p, l) =>
+        new DenseLayer(p.W.rows, p.W.cols, spec.dtype, p, kernels.activations[l] as TsActivationKernel),
+    );
+    this.loss = kernels.loss;
+    this.fused = fusesOutput(spec);
+    const outputs = spec.sizes[spec.sizes.length - 1] as number;
+    this.dAOut = new Buffer(spec.dtype, outputs);
+    this.dZOut = new Buffer(spec.dtype, outputs);
     this.spare = params.map((p) => ({ W: cloneMatrix(p.W), b: cloneMatrix(p.b) }));
   }
 
@@ -42,22 +55,31 @@ export class TsEngine implements SessionEngine {
     const { acts, zs } = this;
     acts[0] = x;
     for (let l = 0; l < L; l++) {
-      const f = (this.layers[l] as DenseSigmoidLayer).forward(acts[l] as Matrix);
+      const f = (this.layers[l] as DenseLayer).forward(acts[l] as Matrix);
       zs[l] = f.z;
       acts[l + 1] = f.a;
     }
     const aL = acts[L] as Matrix;
-    const loss = this.loss.cost(zs[L - 1] as Matrix, aL, y).data[0] as number;
+    const loss = this.loss.total(zs[L - 1] as Matrix, aL, y) / x.rows;
     const traced: LayerValues[] | undefined = trace ? [] : undefined;
-    // bce's fused dZ never reads the unfused dA_L: it is computed only for mse or to show in the trace.
-    const unfused = traced || !this.loss.fused ? this.loss.gradA(aL, y) : undefined;
-    const fusedDZ = this.loss.fused ? this.loss.gradZ(aL, y, unfused ?? aL) : undefined;
+    // A fused dZ never reads the unfused dA_L: it is computed only when unfused or to show in the trace.
+    let unfused: Matrix | undefined;
+    if (traced || !this.fused) {
+      unfused = this.dAOut.rows(x.rows);
+      this.loss.gradA(aL, y, unfused);
+    }
+    let fusedDZ: Matrix | undefined;
+    if (this.fused) {
+      fusedDZ = this.dZOut.rows(x.rows);
+      this.loss.fusedGradZ?.(aL, y, fusedDZ);
+    }
     let dA = (unfused ?? fusedDZ) as Matrix;
     let finite = Number.isFinite(loss);
     for (let l = L - 1; l >= 0; l--) {
-      const layer = this.layers[l] as DenseSigmoidLayer;
+      const layer = this.layers[l] as DenseLayer;
       const g = layer.backward(
         acts[l] as Matrix,
+        zs[l] as Matrix,
         acts[l + 1] as Matrix,
         dA,
         l === L - 1 ? fusedDZ : undefined,
@@ -99,7 +121,7 @@ export class TsEngine implements SessionEngine {
 
   writeParams(params: Params): void {
     params.forEach((p, l) => {
-      (this.layers[l] as DenseSigmoidLayer).params = { W: p.W, b: p.b };
+      (this.layers[l] as DenseLayer).params = { W: p.W, b: p.b };
     });
   }
 

@@ -1,6 +1,12 @@
 export type { Backend, BackendFactory, BackendInfo } from './backend.js';
 export { createBackend } from './backend-impl.js';
 export { type FormatOptions, formatMatrix, toColumnLayout, transpose } from './column-layout.js';
+export type {
+  ActivationDescriptor,
+  ActivationName,
+  LossDescriptor,
+  LossName,
+} from './descriptors.js';
 export {
   allocate,
   DTYPES,
@@ -46,11 +52,15 @@ export {
   zeros,
 } from './matrix.js';
 export {
+  ACTIVATIONS,
+  ALL_LOSSES,
+  activationsOf,
   fusesOutput,
   LOSSES,
-  type LossName,
   layerCount,
+  lossOf,
   type NetworkSpec,
+  outputActivation,
   validateSpec,
 } from './network-spec.js';
 export { cloneParams, type LayerParams, type Params, paramsBitEqual, validateParams } from './params.js';
@@ -72,6 +82,14 @@ export {
   quantityName,
   TRACE_KEYS,
 } from './quantity.js';
+export {
+  activationNames,
+  findActivation,
+  findLoss,
+  lossNames,
+  registerActivation,
+  registerLoss,
+} from './registry.js';
 export { firstAvailable } from './resolve-backend.js';
 export { serialQueue } from './serial-queue.js';
 export type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';

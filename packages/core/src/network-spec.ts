@@ -1,15 +1,22 @@
+import type { ActivationName, LossDescriptor, LossName } from './descriptors.js';
 import { type DType, isDType } from './dtype.js';
 import { SpecError } from './errors.js';
+import { activationNames, findActivation, findLoss, lossNames } from './registry.js';
 
-/** Loss functions onegrad trains with: binary cross-entropy or squared error. */
-export type LossName = 'bce' | 'mse';
+export type { ActivationName, LossName } from './descriptors.js';
 
-/** Every loss onegrad knows, in a stable order. */
+/** The losses onegrad ships that follow a sigmoid output (the default network), in a stable order. */
 export const LOSSES: readonly LossName[] = ['bce', 'mse'];
 
+/** Every loss onegrad ships, in a stable order. */
+export const ALL_LOSSES: readonly LossName[] = ['bce', 'mse', 'cce'];
+
+/** Every activation onegrad ships, in a stable order. */
+export const ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'identity', 'softmax'];
+
 /**
- * A sigmoid multi-layer perceptron: `sizes = [n0, n1, ..., nL]`, every layer dense + sigmoid,
- * layer l has `W_l` (n_{l-1} x n_l) and `b_l` (1 x n_l).
+ * A multi-layer perceptron: `sizes = [n0, n1, ..., nL]`, every layer dense + its activation (sigmoid
+ * unless `activations` says otherwise); layer l has `W_l` (n_{l-1} x n_l) and `b_l` (1 x n_l).
  */
 export interface NetworkSpec {
   /** Widths from input to output; at least two entries, each an integer >= 1. */
@@ -18,6 +25,8 @@ export interface NetworkSpec {
   readonly loss: LossName;
   /** The dtype every tensor of the network is stored and computed in. */
   readonly dtype: DType;
+  /** One activation per layer, layer 1 first; sigmoid on every layer when absent. */
+  readonly activations?: readonly ActivationName[];
 }
 
 /** Number of dense layers (L) of a spec. */
@@ -25,38 +34,110 @@ export function layerCount(spec: NetworkSpec): number {
   return spec.sizes.length - 1;
 }
 
+/** The activation of every layer, layer 1 first (sigmoid everywhere when the spec names none). */
+export function activationsOf(spec: NetworkSpec): readonly ActivationName[] {
+  return spec.activations ?? Array.from({ length: layerCount(spec) }, () => 'sigmoid');
+}
+
+/** The activation of the output layer. */
+export function outputActivation(spec: NetworkSpec): ActivationName {
+  return activationsOf(spec)[layerCount(spec) - 1] as ActivationName;
+}
+
+/** The descriptor of the spec's loss; throws SpecError when it is not registered. */
+export function lossOf(spec: Pick<NetworkSpec, 'loss'>): LossDescriptor {
+  const d = findLoss(spec.loss);
+  if (d === undefined) {
+    const known = lossNames().map((n) => `'${n}'`);
+    throw new SpecError(
+      'spec.loss',
+      `unknown loss ${JSON.stringify(spec.loss)}; expected one of ${known.join(', ')}`,
+    );
+  }
+  return d;
+}
+
 /** Throws {@link SpecError} unless `spec` is a well-formed network spec; returns a frozen copy. */
 export function validateSpec(spec: unknown): NetworkSpec {
   if (typeof spec !== 'object' || spec === null)
     throw new SpecError('spec', `expected an object, got ${spec}`);
-  const { sizes, loss, dtype } = spec as Record<string, unknown>;
-  if (!Array.isArray(sizes) || sizes.length < 2) {
+  const { sizes: rawSizes, loss, dtype, activations: rawActivations } = spec as Record<string, unknown>;
+  if (!Array.isArray(rawSizes) || rawSizes.length < 2) {
     throw new SpecError(
       'spec.sizes',
-      `expected at least two layer sizes [n0, ..., nL], got ${JSON.stringify(sizes)}`,
+      `expected at least two layer sizes [n0, ..., nL], got ${JSON.stringify(rawSizes)}`,
     );
   }
+  const sizes: number[] = [...rawSizes];
   sizes.forEach((n, i) => {
-    if (!Number.isInteger(n) || (n as number) < 1) {
+    if (!Number.isSafeInteger(n) || n < 1) {
       throw new SpecError(`spec.sizes[${i}]`, `expected an integer >= 1, got ${JSON.stringify(n)}`);
     }
   });
-  if (loss !== 'bce' && loss !== 'mse') {
-    throw new SpecError('spec.loss', `unknown loss ${JSON.stringify(loss)}; expected 'bce' or 'mse'`);
-  }
+  const lossDescriptor = lossOf({ loss: loss as LossName });
   if (!isDType(dtype)) {
     throw new SpecError(
       'spec.dtype',
       `unknown dtype ${JSON.stringify(dtype)}; expected 'float32' or 'float64'`,
     );
   }
-  return Object.freeze({ sizes: Object.freeze([...(sizes as number[])]), loss, dtype });
+  const L = sizes.length - 1;
+  const activations = rawActivations === undefined ? undefined : checkActivations(rawActivations, sizes);
+  const output = activations?.[L - 1] ?? 'sigmoid';
+  const follows = lossDescriptor.follows;
+  if (follows !== undefined && !follows.includes(output)) {
+    throw new SpecError(
+      activations === undefined ? 'spec.loss' : `spec.activations[${L - 1}]`,
+      `loss '${lossDescriptor.name}' follows ${follows.map((a) => `a ${a}`).join(' or ')} output, got ${output} on layer ${L}`,
+    );
+  }
+  const frozen = { sizes: Object.freeze(sizes), loss: lossDescriptor.name, dtype };
+  return Object.freeze(
+    activations === undefined ? frozen : { ...frozen, activations: Object.freeze(activations) },
+  );
+}
+
+/** One registered activation per layer; row-wise ones only on the output layer, wide enough. */
+function checkActivations(raw: unknown, sizes: readonly number[]): string[] {
+  const L = sizes.length - 1;
+  if (!Array.isArray(raw) || raw.length !== L) {
+    throw new SpecError(
+      'spec.activations',
+      `expected ${L} activation names, one per layer, got ${JSON.stringify(raw)}`,
+    );
+  }
+  const names: unknown[] = [...raw];
+  return names.map((name, l) => {
+    const d = typeof name === 'string' ? findActivation(name) : undefined;
+    const at = `spec.activations[${l}]`;
+    if (d === undefined) {
+      const known = activationNames().map((n) => `'${n}'`);
+      throw new SpecError(
+        at,
+        `unknown activation ${JSON.stringify(name)}; expected one of ${known.join(', ')}`,
+      );
+    }
+    if (d.rowwise && l !== L - 1) {
+      throw new SpecError(
+        at,
+        `${d.name} normalises each row and may stand only on the output layer, not layer ${l + 1}`,
+      );
+    }
+    if ((sizes[l + 1] as number) < d.minUnits) {
+      throw new SpecError(
+        at,
+        `${d.name} needs at least ${d.minUnits} units, layer ${l + 1} has ${sizes[l + 1]}`,
+      );
+    }
+    return d.name;
+  });
 }
 
 /**
  * True when the loss and the output activation form a canonical pair, whose local derivatives cancel
- * so that the output dZ is computed fused (sigmoid + bce: dZ = A - Y), never through the unfused dA.
+ * so that the output dZ is computed fused (sigmoid + bce and softmax + cce: dZ = A - Y; identity +
+ * mse: dZ = 2 (A - Y)), never through the unfused dA.
  */
 export function fusesOutput(spec: NetworkSpec): boolean {
-  return spec.loss === 'bce';
+  return lossOf(spec).canonical?.activation === outputActivation(spec);
 }

@@ -1,9 +1,8 @@
 import type { BackendInfo } from './backend.js';
 import type { DType } from './dtype.js';
 import { LearningRateError, ShapeError, TargetRangeError, UnsupportedDTypeError } from './errors.js';
-import { cellOf } from './finite-matrix.js';
 import type { Matrix } from './matrix.js';
-import type { NetworkSpec } from './network-spec.js';
+import { lossOf, type NetworkSpec } from './network-spec.js';
 import type { Batch, StepOptions } from './session.js';
 import { snapshotMatrix } from './snapshot.js';
 
@@ -15,25 +14,19 @@ export function snapshotInput(spec: NetworkSpec, x: Matrix, name = 'x'): Matrix 
   return snapshotMatrix(name, x, spec.dtype, { cols: inputs(spec) });
 }
 
-/** Reads a batch once into private copies: shapes, non-empty, finite, and bce targets in [0, 1]. */
+/** Reads a batch once into private copies: shapes, non-empty, finite, and targets the loss accepts. */
 export function snapshotBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): { x: Matrix; y: Matrix } {
   if (typeof batch !== 'object' || batch === null)
     throw new ShapeError(name, `expected { x, y }, got ${batch}`);
   const { x: rawX, y: rawY } = batch;
   const x = snapshotMatrix(`${name}.x`, rawX, spec.dtype, { cols: inputs(spec) });
+  const { checkTargets } = lossOf(spec);
   const inRange =
-    spec.loss === 'bce'
-      ? (exact: ArrayLike<number>, cols: number) => {
-          for (let i = 0; i < exact.length; i++) {
-            const v = exact[i] as number;
-            if (v >= 0 && v <= 1) continue;
-            throw new TargetRangeError(
-              `${name}.y`,
-              `bce targets must lie in [0, 1]; element ${cellOf(i, cols)} of the ${x.rows}x${cols} matrix is ${v}`,
-            );
-          }
-        }
-      : undefined;
+    checkTargets &&
+    ((exact: ArrayLike<number>, cols: number) => {
+      const reason = checkTargets(exact, cols, spec.dtype);
+      if (reason !== undefined) throw new TargetRangeError(`${name}.y`, reason);
+    });
   const y = snapshotMatrix(`${name}.y`, rawY, spec.dtype, { rows: x.rows, cols: outputs(spec) }, inRange);
   return { x, y };
 }

@@ -1,8 +1,8 @@
 import { createOnnxWebBackend } from '@onegrad/backend-onnx/web';
 import { createTfjsBackend } from '@onegrad/backend-tfjs';
 import { createTsBackend } from '@onegrad/backend-ts';
+import { firstAvailable } from '@onegrad/core';
 import { type BackendChoice, BackendPool } from '../lib/backend-pool.js';
-import { firstAvailable } from '../lib/first-available.js';
 
 /** The backends the page offers, each running in the browser. */
 export const WEB_BACKENDS: readonly BackendChoice[] = [

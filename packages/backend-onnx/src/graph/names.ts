@@ -1,3 +1,5 @@
+import { type LayerQuantity, quantityName } from '@onegrad/core';
+
 /**
  * Names of the graph's inputs and outputs. Layers count from 1 as in the math (W1 is layer 1's
  * weight matrix), so a graph opened in a viewer reads like the derivation.
@@ -18,19 +20,13 @@ export const NAMES = {
 } as const;
 
 /** Weight matrix of layer `l` (1-based). */
-export const weight = (l: number): string => `W${l}`;
+export const weight = (l: number): string => quantityName('W', l);
 /** Bias row of layer `l`. */
-export const bias = (l: number): string => `b${l}`;
+export const bias = (l: number): string => quantityName('b', l);
 /** Updated weight matrix of layer `l`, an output of the training graph. */
-export const nextWeight = (l: number): string => `W${l}_next`;
+export const nextWeight = (l: number): string => `${weight(l)}_next`;
 /** Updated bias row of layer `l`. */
-export const nextBias = (l: number): string => `b${l}_next`;
+export const nextBias = (l: number): string => `${bias(l)}_next`;
 
-/** Per-layer intermediates the training graph computes, named `<key><l>` (Z1, dA2, ...). */
-export const TRACE_KEYS = ['Z', 'A', 'dA', 'dZ', 'dW', 'db'] as const;
-
-/** One of {@link TRACE_KEYS}. */
-export type TraceKey = (typeof TRACE_KEYS)[number];
-
-/** The name of intermediate `key` of layer `l`, e.g. `dZ2`. */
-export const traced = (key: TraceKey, l: number): string => `${key}${l}`;
+/** The graph value of per-layer intermediate `q` of layer `l`, named as core names it: Z1, dA2, ... */
+export const traced = (q: LayerQuantity, l: number): string => quantityName(q, l);

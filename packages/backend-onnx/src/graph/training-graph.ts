@@ -1,4 +1,4 @@
-import type { NetworkSpec } from '@onegrad/core';
+import { LAYER_QUANTITIES, type LayerQuantity, type NetworkSpec } from '@onegrad/core';
 import { emitBackward } from './backward.js';
 import { emitBatchSize } from './batch-size.js';
 import { BATCH } from './elem-type.js';
@@ -7,7 +7,7 @@ import { emitForward } from './forward.js';
 import { GraphBuilder } from './graph-builder.js';
 import { emitCost, graphLoss } from './loss.js';
 import { specTag, toModel } from './model.js';
-import { bias, NAMES, nextBias, nextWeight, TRACE_KEYS, traced, weight } from './names.js';
+import { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 import { type ModelInit, onnx } from './onnx.js';
 import { emitSgd } from './sgd.js';
 
@@ -29,11 +29,11 @@ function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
   }
 }
 
-/** Shape of intermediate `key` of layer `l`. */
-function traceDims(spec: NetworkSpec, key: string, l: number): (number | string)[] {
+/** Shape of intermediate `q` of layer `l`. */
+function traceDims(spec: NetworkSpec, q: LayerQuantity, l: number): (number | string)[] {
   const n = spec.sizes[l] as number;
-  if (key === 'dW') return [spec.sizes[l - 1] as number, n];
-  return key === 'db' ? [1, n] : [BATCH, n];
+  if (q === 'dW') return [spec.sizes[l - 1] as number, n];
+  return q === 'db' ? [1, n] : [BATCH, n];
 }
 
 /**
@@ -64,7 +64,7 @@ export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOpti
   }
   if (trace) {
     for (let l = 1; l <= L; l++)
-      for (const key of TRACE_KEYS) g.output(traced(key, l), traceDims(spec, key, l));
+      for (const q of LAYER_QUANTITIES) g.output(traced(q, l), traceDims(spec, q, l));
   }
   const doc = `onegrad SGD step for sizes [${spec.sizes.join(', ')}], ${spec.loss} loss, ${spec.dtype}`;
   return toModel(g, `onegrad_train_${specTag(spec)}${trace ? '_trace' : ''}`, doc);

@@ -30,7 +30,7 @@ const MSE_ROWS: Row[] = [
   { label: 'dZ2 (backend)', key: 'dZTrace', id: 'fused-dz', strong: true },
 ];
 
-const WHY = {
+const WHY: Readonly<Record<string, string>> = {
   bce: 'The loss node contributes dA2 = (A2 − Y) / (A2 (1 − A2)) and the sigmoid node multiplies by its own A2 (1 − A2): two nodes, two local derivatives, which cancel to A2 − Y. The seed writes both nodes out, so it divides and then multiplies.',
   mse: 'With squared error the loss node contributes 2 (A2 − Y): nothing cancels, and dZ2 keeps the sigmoid’s factor A2 (1 − A2), which shrinks the gradient as the output saturates.',
 };
@@ -43,7 +43,7 @@ export function SeedPanel({ trace, y, loss, dtype, saturated, onSaturate }: Seed
   return (
     <section class="panel seed" aria-labelledby="seed-h">
       <h2 id="seed-h">Why divide, then multiply?</h2>
-      <p class="help">{WHY[loss]}</p>
+      <p class="help">{WHY[loss] ?? ''}</p>
       <div class="scroll">
         <table class="lines" data-testid="seed-lines">
           <thead>

@@ -1,14 +1,13 @@
-import type { DType, Layer, LayerForward, LayerGradients, Matrix } from '@onegrad/core';
+import type { DType, Matrix } from '@onegrad/core';
 import { Buffer } from './buffer.js';
 import { denseForward } from './kernels/dense-forward.js';
 import { inputGradient } from './kernels/input-gradient.js';
-import { sigmoid } from './kernels/sigmoid.js';
-import { sigmoidBackward } from './kernels/sigmoid-backward.js';
 import { weightGradient } from './kernels/weight-gradient.js';
+import type { TsActivationKernel } from './kernels.js';
 
-/** Dense + sigmoid on typed arrays; results live in buffers reused from step to step. */
-export class DenseSigmoidLayer implements Layer<Matrix> {
-  /** Current weights (inputs x units) and bias (1 x units); swapped in by the session after an update. */
+/** Dense + activation on typed arrays; results live in buffers reused from step to step. */
+export class DenseLayer {
+  /** Current weights (inputs x units) and bias (1 x units); swapped in by the engine after an update. */
   params: { W: Matrix; b: Matrix };
   private readonly z: Buffer;
   private readonly a: Buffer;
@@ -24,6 +23,7 @@ export class DenseSigmoidLayer implements Layer<Matrix> {
     readonly units: number,
     dtype: DType,
     params: { W: Matrix; b: Matrix },
+    private readonly activation: TsActivationKernel,
   ) {
     this.params = params;
     this.z = new Buffer(dtype, units);
@@ -35,29 +35,30 @@ export class DenseSigmoidLayer implements Layer<Matrix> {
     this.bwd = { dZ: this.dZ.rows(0), dW: this.grads.dW, db: this.grads.db, dAPrev: this.dAPrev.rows(0) };
   }
 
-  /** Z = A_prev W + b; A = sigmoid(Z). */
-  forward(aPrev: Matrix): LayerForward<Matrix> {
+  /** Z = A_prev W + b; A = f(Z). */
+  forward(aPrev: Matrix): { z: Matrix; a: Matrix } {
     const z = this.z.rows(aPrev.rows);
     const a = this.a.rows(aPrev.rows);
     denseForward(aPrev, this.params.W, this.params.b, z);
-    sigmoid(z, a);
+    this.activation.forward(z, a);
     this.fwd.z = z;
     this.fwd.a = a;
     return this.fwd;
   }
 
-  /** dZ (fused or dA * A(1-A)), dW, db and dA_prev; `wantDAPrev` false skips the input layer's dX. */
+  /** dZ (fused, or dA through f'), dW, db and dA_prev; `wantDAPrev` false skips the input layer's dX. */
   backward(
     aPrev: Matrix,
+    z: Matrix,
     a: Matrix,
     dA: Matrix,
     fusedDZ?: Matrix,
     wantDAPrev = true,
-  ): LayerGradients<Matrix> {
+  ): { dZ: Matrix; dW: Matrix; db: Matrix; dAPrev: Matrix } {
     let dZ = fusedDZ;
     if (dZ === undefined) {
       dZ = this.dZ.rows(a.rows);
-      sigmoidBackward(dA, a, dZ);
+      this.activation.backward(dA, z, a, dZ);
     }
     weightGradient(aPrev, dZ, this.grads.dW, this.grads.db);
     const dAPrev = this.dAPrev.rows(a.rows);
