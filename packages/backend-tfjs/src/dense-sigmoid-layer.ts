@@ -1,6 +1,24 @@
-import type { Layer, LayerForward, LayerGradients } from '@onegrad/core';
+import {
+  activationsOf,
+  type Layer,
+  type LayerForward,
+  type LayerGradients,
+  type NetworkSpec,
+  SpecError,
+} from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
 import type { Tf } from './load-tfjs.js';
+import type { TfjsBackendName } from './options.js';
+
+/** Throws SpecError unless every layer of `spec` is sigmoid, the one activation with a kernel here. */
+export function assertSigmoidLayers(spec: NetworkSpec, tfBackend: TfjsBackendName): void {
+  activationsOf(spec).forEach((name, l) => {
+    if (name !== 'sigmoid') {
+      const message = `backend 'tfjs-${tfBackend}' has no kernel for activation '${name}'`;
+      throw new SpecError(`spec.activations[${l}]`, message);
+    }
+  });
+}
 
 /**
  * One dense + sigmoid layer on tfjs tensors (core's `Layer`), over the current `W` (inputs x units) and

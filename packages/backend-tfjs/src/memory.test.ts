@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { DivergenceError, fromRows, type NetworkSpec, paramsBitEqual } from '@onegrad/core';
+import { describe, expect, it, vi } from 'vitest';
 import { createTfjsBackend } from './index.js';
 import { loadTfjs } from './load-tfjs.js';
 import { seedNet } from './seed-net.test.util.js';
@@ -21,4 +22,27 @@ describe.each(['cpu', 'wasm'] as const)('tensor memory on tfjs-%s', (tfBackend) 
     await backend.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
+
+  it('frees the candidate of a refused step and of a step the engine failed in', async () => {
+    const tf = await loadTfjs();
+    const spec: NetworkSpec = { sizes: [1, 1], loss: 'bce', dtype: 'float32' };
+    const params = [{ W: fromRows([[0]], 'float32'), b: fromRows([[0]], 'float32') }];
+    const batch = { x: fromRows([[1e30]]), y: fromRows([[0]]) };
+    const backend = createTfjsBackend({ tfBackend });
+    const session = await backend.createSession(spec, params);
+    const held = tf.memory().numTensors;
+    for (const trace of [false, true]) {
+      const refused = session.step(batch, { learningRate: 1e10, trace });
+      await expect(refused).rejects.toBeInstanceOf(DivergenceError);
+      expect(tf.memory().numTensors).toBe(held);
+    }
+    const read = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementationOnce(() => {
+      throw new Error('engine failure');
+    });
+    await expect(session.step(batch, { learningRate: 0.1 })).rejects.toThrow('engine failure');
+    read.mockRestore();
+    expect(tf.memory().numTensors).toBe(held);
+    expect(paramsBitEqual(await session.getParams(), params)).toBe(true);
+    await backend.dispose();
+  });
 });

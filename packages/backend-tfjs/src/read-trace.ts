@@ -1,11 +1,5 @@
-import {
-  assertFiniteStep,
-  DivergenceError,
-  nonFiniteIndices,
-  type Params,
-  type StepTrace,
-} from '@onegrad/core';
-import type { LayerTensors, StepTensors } from './step.js';
+import { LAYER_QUANTITIES, type LayerValues, type Params } from '@onegrad/core';
+import type { LayerStepTensors, LayerTensors } from './step.js';
 import { toMatrix } from './tensors.js';
 
 /** Parameters copied off the engine, bit for bit. */
@@ -13,30 +7,7 @@ export function readParams(params: readonly LayerTensors[]): Params {
   return params.map((p) => ({ W: toMatrix(p.W), b: toMatrix(p.b) }));
 }
 
-/**
- * Reads the step's one scalar probe and returns the loss; when the probe says the step is not finite,
- * reads the loss and the update to name the culprit and throws core's DivergenceError.
- */
-export function readLossOrDiverge(step: StepTensors): number {
-  const probe = step.probe.dataSync()[0] as number;
-  if (Number.isFinite(probe)) return probe;
-  assertFiniteStep(step.loss.dataSync()[0] as number, readParams(step.updated));
-  throw new DivergenceError('loss', 'the step is not finite; it was not applied');
-}
-
-/** Every intermediate of a traced step, copied off the engine into core's trace. */
-export function readTrace(step: StepTensors, loss: number, fusedOutput: boolean): StepTrace {
-  const layers = (step.layers ?? []).map((t) => {
-    const dA = toMatrix(t.dA);
-    return {
-      z: toMatrix(t.z),
-      a: toMatrix(t.a),
-      dA,
-      dANonFinite: nonFiniteIndices(dA),
-      dZ: toMatrix(t.dZ),
-      dW: toMatrix(t.dW),
-      db: toMatrix(t.db),
-    };
-  });
-  return { layers, loss, fusedOutput, params: readParams(step.updated) };
+/** One layer's intermediates of a traced step, copied off the engine. */
+export function readValues(layer: LayerStepTensors): LayerValues {
+  return Object.fromEntries(LAYER_QUANTITIES.map((q) => [q, toMatrix(layer[q])])) as LayerValues;
 }

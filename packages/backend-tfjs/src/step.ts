@@ -1,4 +1,4 @@
-import type { Layer, Loss } from '@onegrad/core';
+import type { Layer, LayerQuantity, Loss } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
 import { denseSigmoidLayer } from './dense-sigmoid-layer.js';
 import type { Tf } from './load-tfjs.js';
@@ -8,15 +8,8 @@ import type { Tf } from './load-tfjs.js';
 /** Weights and bias of one layer as tensors: W_l (inputs x units) and b_l (1 x units). */
 export type LayerTensors = { readonly W: Tensor; readonly b: Tensor };
 
-/** One layer's intermediates of a traced step, as tensors (the fields of core's LayerTrace). */
-export type LayerStepTensors = {
-  readonly z: Tensor;
-  readonly a: Tensor;
-  readonly dA: Tensor;
-  readonly dZ: Tensor;
-  readonly dW: Tensor;
-  readonly db: Tensor;
-};
+/** One layer's intermediates of a traced step, as tensors keyed as core's LayerValues. */
+export type LayerStepTensors = { readonly [q in LayerQuantity]: Tensor };
 
 /**
  * What one step leaves on the engine: the cost J before the update, a probe (J when the loss and every
@@ -92,7 +85,7 @@ export function stepTensors(
       b: tf.sub(p.b, tf.mul(g.db, learningRate)),
     });
     if (trace)
-      traced.unshift({ z: zs[l] as Tensor, a: acts[l + 1] as Tensor, dA, dZ: g.dZ, dW: g.dW, db: g.db });
+      traced.unshift({ Z: zs[l] as Tensor, A: acts[l + 1] as Tensor, dA, dZ: g.dZ, dW: g.dW, db: g.db });
     if (l > 0) dA = g.dAPrev;
   }
   const probe = finiteProbe(tf, cost, updated);

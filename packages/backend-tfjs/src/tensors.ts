@@ -2,13 +2,9 @@ import type { Matrix } from '@onegrad/core';
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
 import type { Tf } from './load-tfjs.js';
 
-/**
- * A float32 tensor holding `m`. float32 data keeps its exact bits; float64 data is rounded to nearest
- * once, as core's `cast` does.
- */
+/** A float32 tensor over `m`, one of core's private float32 copies, so its bits go in unchanged. */
 export function toTensor(tf: Tf, m: Matrix): Tensor2D {
-  const data = m.data instanceof Float32Array ? m.data : Float32Array.from(m.data);
-  return tf.tensor2d(data, [m.rows, m.cols], 'float32');
+  return tf.tensor2d(m.data as Float32Array, [m.rows, m.cols], 'float32');
 }
 
 /**
