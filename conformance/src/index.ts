@@ -4,19 +4,35 @@ export { RANDOM_CASES, type RandomCaseSpec } from './cases/random-table.js';
 export { allCases } from './cases/registry.js';
 export { SATURATION_Z, saturationProblem } from './cases/saturation.js';
 export { seedProblem } from './cases/seed.js';
-export { type BceGradJudgement, judgeBceGrad } from './error-model/bce-grad-judge.js';
 export * as constants from './error-model/constants.js';
 export { THRESHOLD } from './error-model/constants.js';
 export { classOf, type FloatClass, unfusedBceGrad } from './error-model/float-class.js';
 export { QUANTITIES, type Quantity, type WorstRatios } from './error-model/quantity.js';
-export type { Offender } from './error-model/tally.js';
 export {
   judgeStep,
   type StepJudgement,
   type StepJudgementInput,
   type StepJudgementOptions,
 } from './judge/judge-step.js';
-export { REFERENCE_PRECISION } from './reference/decimal.js';
+export type { Offender } from './judge/tally.js';
+export {
+  type BceGradJudgement,
+  judgeBceGrad,
+  judgeUnfusedGrad,
+  type UnfusedGradJudgement,
+} from './judge/unfused-grad-judge.js';
+export { mag } from './reference/bounded.js';
+export { Dec, exact, log1p, ONE, REFERENCE_PRECISION, ZERO } from './reference/decimal.js';
+export type { ActivationReference, ActivationRow, LossReference, UnfusedGrad } from './reference/kinds.js';
+export { type BoundedValue, productOf } from './reference/product.js';
+export {
+  activationReference,
+  lossReference,
+  referencedActivations,
+  referencedLosses,
+  registerActivationReference,
+  registerLossReference,
+} from './reference/registry.js';
 export {
   type DLayerParams,
   type ReferenceInput,

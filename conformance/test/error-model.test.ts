@@ -4,9 +4,9 @@ import { saturationProblem } from '../src/cases/saturation.js';
 import { seedProblem } from '../src/cases/seed.js';
 import { expectedOf } from '../src/cases/single-step-case.js';
 import { arithmeticOf } from '../src/error-model/arithmetic.js';
-import { judgeBceGrad } from '../src/error-model/bce-grad-judge.js';
-import { boundOf } from '../src/error-model/expected.js';
 import { classOf, unfusedBceGrad } from '../src/error-model/float-class.js';
+import { boundOf } from '../src/judge/expected.js';
+import { judgeBceGrad } from '../src/judge/unfused-grad-judge.js';
 
 // The output layer's A and the judgement of its unfused dA for the saturation net at z, target y.
 function judge(z: number, y: 0 | 1, dtype: 'float32' | 'float64', flushesSubnormals = false) {

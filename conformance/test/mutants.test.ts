@@ -11,7 +11,7 @@ const mutants: [Mutation, string[], Quantity[]][] = [
   ['perturb-dz', ['seed/*', 'random/*'], ['dZ']],
   ['no-mean', ['seed/*', 'random/*'], ['dW', 'db']],
   ['transposed-update', ['seed/*', 'random/*'], ['W']],
-  ['unflagged-grad', ['saturation/bce/*'], ['dA']],
+  ['unflagged-grad', ['saturation/sigmoid+bce/*'], ['dA']],
 ];
 
 describe('the suite catches deliberately wrong backends', () => {
@@ -33,7 +33,7 @@ describe('the suite catches deliberately wrong backends', () => {
         create: () => createNaiveBackend({ mutation: 'perturb-dz' }),
         dtypes: ['float32'],
       },
-      { only: ['seed/bce'] },
+      { only: ['seed/sigmoid+bce'] },
     );
     const at = report.backends[0]?.results[0]?.at.dZ;
     expect(at?.layer).toBe(2);
@@ -43,12 +43,12 @@ describe('the suite catches deliberately wrong backends', () => {
   test('a bce loss computed as log(A) breaks at saturation', async () => {
     const report = await runConformance(
       { name: 'loss-from-a', create: () => createNaiveBackend({ mutation: 'loss-from-a' }) },
-      { only: ['saturation/bce/*'] },
+      { only: ['saturation/sigmoid+bce/*'] },
     );
     for (const b of report.backends) {
       const failed = b.results.filter((r) => !r.pass);
       expect(failed.map((r) => r.id)).toEqual(
-        expect.arrayContaining(['saturation/bce/+40', 'saturation/bce/+90']),
+        expect.arrayContaining(['saturation/sigmoid+bce/+40', 'saturation/sigmoid+bce/+90']),
       );
       for (const r of failed)
         expect(r.worst.loss > THRESHOLD || r.problems.some((p) => p.includes('loss'))).toBe(true);
@@ -63,7 +63,7 @@ describe('the suite catches deliberately wrong backends', () => {
       create: () => scaledOutputGrad(createNaiveBackend({ sigmoidInDouble: true }), factor),
       dtypes: ['float32'] as const,
     });
-    const only = ['saturation/bce/+17'];
+    const only = ['saturation/sigmoid+bce/+17'];
     const honest = (await runConformance(target('double-sigmoid', 1), { only })).backends[0];
     expect(honest?.pass).toBe(true);
     expect(honest?.illConditioned).toBeGreaterThan(0);
@@ -79,7 +79,7 @@ describe('the suite catches deliberately wrong backends', () => {
         name: 'scaled-grad',
         create: () => scaledOutputGrad(createNaiveBackend({ sigmoidInDouble: true }), 1000),
       },
-      { only: ['seed/bce', 'saturation/bce/*'] },
+      { only: ['seed/sigmoid+bce', 'saturation/sigmoid+bce/*'] },
     );
     for (const b of report.backends) {
       expect(b.worst.dA, b.dtype).toBeGreaterThan(THRESHOLD);
@@ -87,10 +87,10 @@ describe('the suite catches deliberately wrong backends', () => {
       // At +-40 and +-90 the scaled elements are non-finite (or the dtype's answer is), nothing to scale.
       for (const id of missed)
         expect([
-          'saturation/bce/+40',
-          'saturation/bce/+90',
-          'saturation/bce/-40',
-          'saturation/bce/-90',
+          'saturation/sigmoid+bce/+40',
+          'saturation/sigmoid+bce/+90',
+          'saturation/sigmoid+bce/-40',
+          'saturation/sigmoid+bce/-90',
         ]).toContain(id);
     }
   });

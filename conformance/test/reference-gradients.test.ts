@@ -1,4 +1,4 @@
-import { type LossName, seededRandom } from '@onegrad/core';
+import { type ActivationName, type LossName, seededRandom } from '@onegrad/core';
 import { describe, expect, test } from 'vitest';
 import { Dec, exact } from '../src/reference/decimal.js';
 import { type DMatrix, dmatrix } from '../src/reference/dmatrix.js';
@@ -9,7 +9,13 @@ import {
   referenceStep,
 } from '../src/reference/step.js';
 
-function randomInput(sizes: number[], batch: number, loss: LossName, seed: number): ReferenceInput {
+function randomInput(
+  sizes: number[],
+  batch: number,
+  loss: LossName,
+  seed: number,
+  activations?: ActivationName[],
+): ReferenceInput {
   const rand = seededRandom(seed);
   const mat = (rows: number, cols: number, scale: number) =>
     dmatrix({
@@ -18,12 +24,31 @@ function randomInput(sizes: number[], batch: number, loss: LossName, seed: numbe
       data: Array.from({ length: rows * cols }, () => Math.fround((2 * rand() - 1) * scale)),
     });
   const params = sizes.slice(1).map((n, l) => ({ W: mat(sizes[l] as number, n, 1.5), b: mat(1, n, 0.5) }));
-  const y = dmatrix({
-    rows: batch,
-    cols: sizes.at(-1) as number,
-    data: Array.from({ length: batch * (sizes.at(-1) as number) }, () => Math.fround(rand())),
-  });
-  return { loss, x: mat(batch, sizes[0] as number, 2), y, params, learningRate: exact(0.1) };
+  const nL = sizes.at(-1) as number;
+  const raw = Array.from({ length: batch * nL }, () => Math.fround(rand()));
+  // cce targets are distributions: each row scaled to sum to 1 (exactly, in decimals, by the last entry).
+  const y =
+    loss === 'cce'
+      ? {
+          rows: batch,
+          cols: nL,
+          v: Array.from({ length: batch }, (_, i) => {
+            const row = raw.slice(i * nL, (i + 1) * nL).map((v) => exact(v));
+            const total = row.reduce((t, v) => t.plus(v), new Dec(0));
+            const scaled = row.map((v) => v.div(total));
+            const head = scaled.slice(0, -1);
+            return [...head, new Dec(1).minus(head.reduce((t, v) => t.plus(v), new Dec(0)))];
+          }).flat(),
+        }
+      : dmatrix({ rows: batch, cols: nL, data: raw });
+  return {
+    loss,
+    ...(activations ? { activations } : {}),
+    x: mat(batch, sizes[0] as number, 2),
+    y,
+    params,
+    learningRate: exact(0.1),
+  };
 }
 
 function withElement(m: DMatrix, index: number, delta: Dec): DMatrix {
@@ -36,14 +61,19 @@ const agree = (fd: Dec, analytic: Dec) =>
   fd.minus(analytic).abs().lte(analytic.abs().plus(1e-3).times(1e-25));
 
 describe('reference gradients agree with central finite differences of J', () => {
-  const nets: [number[], number, LossName][] = [
-    [[2, 2, 1], 2, 'bce'],
-    [[3, 4, 2], 3, 'mse'],
-    [[2, 3, 3, 2], 4, 'bce'],
-    [[1, 2, 1, 2, 3], 2, 'mse'],
+  const nets: [number[], number, LossName, ActivationName[] | undefined][] = [
+    [[2, 2, 1], 2, 'bce', undefined],
+    [[3, 4, 2], 3, 'mse', undefined],
+    [[2, 3, 3, 2], 4, 'bce', undefined],
+    [[1, 2, 1, 2, 3], 2, 'mse', undefined],
+    [[2, 3, 3], 3, 'cce', ['tanh', 'softmax']],
+    [[3, 4, 3, 1], 2, 'mse', ['relu', 'tanh', 'identity']],
+    [[2, 3, 2], 2, 'mse', ['identity', 'softmax']],
+    [[2, 2, 2, 4], 3, 'cce', ['relu', 'sigmoid', 'softmax']],
+    [[2, 3, 1], 2, 'mse', ['tanh', 'relu']],
   ];
-  test.each(nets)('sizes %j, batch %i, %s', (sizes, batch, loss) => {
-    const input = randomInput(sizes, batch, loss, sizes.length * 31 + batch);
+  test.each(nets)('sizes %j, batch %i, %s, activations %j', (sizes, batch, loss, activations) => {
+    const input = randomInput(sizes, batch, loss, sizes.length * 31 + batch, activations);
     const step = referenceStep(input);
     input.params.forEach((p, l) => {
       for (const key of ['W', 'b'] as const) {

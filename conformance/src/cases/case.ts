@@ -1,5 +1,5 @@
 import type { Backend, DType } from '@onegrad/core';
-import type { Tally } from '../error-model/tally.js';
+import type { Tally } from '../judge/tally.js';
 
 /** What a case gets to run against. */
 export interface CaseContext {

@@ -1,8 +1,8 @@
 import { paramsBitEqual, type StepResult, type TrainingSession } from '@onegrad/core';
 import { arithmeticOf } from '../error-model/arithmetic.js';
-import { compareMatrix, type Where, whereText } from '../error-model/compare-matrix.js';
-import { compareStep } from '../error-model/compare-step.js';
-import type { ExpectedStep } from '../error-model/expected-step.js';
+import { compareMatrix, type Where, whereText } from '../judge/compare-matrix.js';
+import { compareStep } from '../judge/compare-step.js';
+import type { ExpectedStep } from '../judge/expected-step.js';
 import type { CaseContext } from './case.js';
 import { type Problem, problemBatch } from './problem.js';
 

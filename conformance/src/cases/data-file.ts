@@ -1,7 +1,7 @@
-import type { BoundedMatrix } from '../error-model/bounded.js';
-import { type ExpectedMatrix, expectedMatrix } from '../error-model/expected.js';
-import type { ExpectedStep } from '../error-model/expected-step.js';
-import type { ReferenceStep } from '../reference/step.js';
+import { type ExpectedMatrix, expectedMatrix } from '../judge/expected.js';
+import type { ExpectedStep } from '../judge/expected-step.js';
+import type { BoundedMatrix } from '../reference/bounded.js';
+import { fusedOutputOf, type ReferenceStep } from '../reference/step.js';
 import type { PlainMatrix, Problem } from './problem.js';
 
 /** Identifies the format of a stored reference step. */
@@ -66,6 +66,8 @@ export function renderDataFile(id: string, problem: Problem, step: ReferenceStep
     [
       ['sizes', line(problem.sizes)],
       ['loss', line(problem.loss)],
+      // Only for networks that name them, so the files of sigmoid networks keep their text.
+      ...(problem.activations ? [['activations', line(problem.activations)] as [string, string]] : []),
       ['learningRate', line(problem.learningRate)],
       ['x', matrixText(problem.x, '    ')],
       ['y', matrixText(problem.y, '    ')],
@@ -89,7 +91,7 @@ export function renderDataFile(id: string, problem: Problem, step: ReferenceStep
   );
   const expectedText = group(
     [
-      ['cost', matrixText(store(step.loss), '    ')],
+      ['cost', matrixText(store(step.cost), '    ')],
       [
         'layers',
         list(
@@ -127,6 +129,8 @@ export function readDataFile(file: DataFile): { problem: Problem; expected: Expe
     problem,
     expected: {
       loss: problem.loss,
+      activations: problem.activations ?? problem.params.map(() => 'sigmoid'),
+      fused: fusedOutputOf(problem),
       y: problem.y.data,
       cost: e(file.expected.cost),
       layers: file.expected.layers.map((l) => ({

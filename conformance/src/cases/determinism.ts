@@ -3,8 +3,9 @@ import type { Quantity } from '../error-model/quantity.js';
 import { firstBitDifference } from './bit-difference.js';
 import type { CaseContext, ConformanceCase } from './case.js';
 import { loadRandomData } from './data-dir.js';
+import { netTag } from './networks.js';
 import { type Problem, problemBatch, problemParams, problemSpec } from './problem.js';
-import { seedProblem } from './seed.js';
+import { multiStepProblems } from './seed.js';
 import { once } from './single-step-case.js';
 
 /** Forward, then two traced steps, on a fresh session. */
@@ -52,10 +53,14 @@ function same(
 
 /** The same calls twice on fresh sessions give the same bits: forward, every traced quantity, two steps. */
 export function determinismCases(): ConformanceCase[] {
+  const random = once(() => loadRandomData('d3-b16-bce-soft').problem);
   const problems: [string, () => Problem][] = [
-    ['seed-bce', () => seedProblem('bce')],
-    ['seed-mse', () => seedProblem('mse')],
-    ['random-d3-b16', once(() => loadRandomData('d3-b16-bce-soft').problem)],
+    ...multiStepProblems().map((p): [string, () => Problem] => [
+      `${p.sizes.join('-')}/${netTag(p)}`,
+      () => p,
+    ]),
+    // The stored random nets are sigmoid networks.
+    ['random/sigmoid+bce/d3-b16-bce-soft', random],
   ];
   return problems.map(([name, problem]) => {
     const id = `determinism/${name}`;

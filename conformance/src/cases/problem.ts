@@ -1,4 +1,5 @@
 import {
+  type ActivationName,
   type Batch,
   type DType,
   type LossName,
@@ -24,6 +25,8 @@ export interface Problem {
   readonly sizes: readonly number[];
   /** The loss. */
   readonly loss: LossName;
+  /** One activation per layer; sigmoid everywhere when absent. */
+  readonly activations?: readonly ActivationName[];
   /** Inputs, batch x n0. */
   readonly x: PlainMatrix;
   /** Targets, batch x nL. */
@@ -41,7 +44,9 @@ export function plain(rows: readonly (readonly number[])[]): PlainMatrix {
 
 /** The network spec of a problem in `dtype`. */
 export function problemSpec(p: Problem, dtype: DType): NetworkSpec {
-  return { sizes: p.sizes, loss: p.loss, dtype };
+  return p.activations
+    ? { sizes: p.sizes, loss: p.loss, dtype, activations: p.activations }
+    : { sizes: p.sizes, loss: p.loss, dtype };
 }
 
 const toMatrix = (m: PlainMatrix, dtype: DType): Matrix => matrix(m.rows, m.cols, m.data, dtype);
@@ -61,6 +66,7 @@ export function referenceInputOf(p: Problem, params?: Params | readonly DLayerPa
   const source = params ?? p.params;
   return {
     loss: p.loss,
+    ...(p.activations ? { activations: p.activations } : {}),
     x: dmatrix(p.x),
     y: dmatrix(p.y),
     params: source.map((q) =>

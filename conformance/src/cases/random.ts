@@ -1,6 +1,7 @@
 import type { ConformanceCase } from './case.js';
 import { loadRandomData } from './data-dir.js';
 import { readDataFile } from './data-file.js';
+import { netTag } from './networks.js';
 import { RANDOM_CASES } from './random-table.js';
 import { once, singleStepCase } from './single-step-case.js';
 
@@ -10,7 +11,7 @@ export function randomCases(): ConformanceCase[] {
     const data = once(() => readDataFile(loadRandomData(spec.name)));
     const what = `sizes [${spec.sizes.join(', ')}], batch ${spec.batch}, ${spec.loss}, ${spec.targets} targets`;
     return singleStepCase(
-      `random/${spec.name}`,
+      `random/${netTag(spec)}/${spec.name}`,
       what,
       () => data().problem,
       () => data().expected,

@@ -1,3 +1,4 @@
+import { activationCases } from './activations.js';
 import type { ConformanceCase } from './case.js';
 import { determinismCases } from './determinism.js';
 import { randomCases } from './random.js';
@@ -12,6 +13,7 @@ export function allCases(): ConformanceCase[] {
     ...seedCases(),
     ...saturationCases(),
     ...randomCases(),
+    ...activationCases(),
     ...trajectoryCases(),
     ...determinismCases(),
     ...switchCases(),

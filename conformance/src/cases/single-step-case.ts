@@ -1,5 +1,5 @@
 import type { StepResult } from '@onegrad/core';
-import { type ExpectedStep, expectedStep } from '../error-model/expected-step.js';
+import { type ExpectedStep, expectedStep } from '../judge/expected-step.js';
 import { referenceStep } from '../reference/step.js';
 import type { CaseContext, ConformanceCase } from './case.js';
 import { checkStep } from './check-step.js';
@@ -7,7 +7,7 @@ import { type Problem, problemParams, problemSpec, referenceInputOf } from './pr
 
 /** The reference step of a problem, ready for comparison. */
 export function expectedOf(problem: Problem): ExpectedStep {
-  return expectedStep(referenceStep(referenceInputOf(problem)), problem.loss, problem.y.data);
+  return expectedStep(referenceStep(referenceInputOf(problem)), problem.y.data);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { paramsBitEqual, type TrainingSession } from '@onegrad/core';
-import { expectedStep } from '../error-model/expected-step.js';
+import { expectedStep } from '../judge/expected-step.js';
 import { referenceStep } from '../reference/step.js';
+import { reluZerosProblem } from './activations.js';
 import type { CaseContext, ConformanceCase } from './case.js';
 import { checkStep } from './check-step.js';
+import { netTag } from './networks.js';
 import { type Problem, problemParams, problemSpec, referenceInputOf } from './problem.js';
-import { seedProblem } from './seed.js';
+import { multiStepProblems } from './seed.js';
 
 /** Steps on each side of the switch. */
 export const SWITCH_STEPS = 3;
@@ -18,7 +20,7 @@ async function steps(
 ): Promise<void> {
   for (let step = from; step < from + SWITCH_STEPS; step++) {
     const current = await session.getParams();
-    const expected = expectedStep(referenceStep(referenceInputOf(p, current)), p.loss, p.y.data);
+    const expected = expectedStep(referenceStep(referenceInputOf(p, current)), p.y.data);
     await checkStep(ctx, session, p, expected, { case: id, step });
   }
 }
@@ -30,13 +32,12 @@ async function steps(
  * is judged against the reference from the parameters it started from.
  */
 export function switchCases(): ConformanceCase[] {
-  return (['bce', 'mse'] as const).map((loss) => {
-    const id = `switch/seed-${loss}`;
+  return [...multiStepProblems(), reluZerosProblem()].map((p) => {
+    const id = `switch/${p.sizes.join('-')}/${netTag(p)}`;
     return {
       id,
-      description: `${SWITCH_STEPS} steps, hand the parameters to a fresh session of the partner, ${SWITCH_STEPS} more, and back (${loss})`,
+      description: `${SWITCH_STEPS} steps, hand the parameters to a fresh session of the partner, ${SWITCH_STEPS} more, and back (${netTag(p)})`,
       async run(ctx) {
-        const p = seedProblem(loss);
         const spec = problemSpec(p, ctx.dtype);
         const partner = await ctx.partner();
         const first = await ctx.backend.createSession(spec, problemParams(p, ctx.dtype));

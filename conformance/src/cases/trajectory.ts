@@ -1,12 +1,13 @@
 import type { Matrix, Params } from '@onegrad/core';
-import { expectedStep } from '../error-model/expected-step.js';
+import { expectedStep } from '../judge/expected-step.js';
 import type { Dec } from '../reference/decimal.js';
 import type { DMatrix } from '../reference/dmatrix.js';
 import { type DLayerParams, referenceStep } from '../reference/step.js';
 import type { ConformanceCase } from './case.js';
 import { checkStep } from './check-step.js';
+import { netTag } from './networks.js';
 import { problemParams, problemSpec, referenceInputOf } from './problem.js';
-import { seedProblem } from './seed.js';
+import { multiStepProblems } from './seed.js';
 import { once } from './single-step-case.js';
 
 /** Steps of each trajectory. */
@@ -30,15 +31,15 @@ function drift(got: Params, own: readonly DLayerParams[]): number {
 }
 
 /**
- * The seed's network trained for 100 steps. Each step is judged by the one-step error model from the
+ * The seed's network (bce, mse) and a tanh + softmax + cce network trained for 100 steps. Each step is judged by the one-step error model from the
  * backend's own current parameters; the distance to the reference's own trajectory (which compounds
- * rounding over the steps) is reported as information: `drift/<loss>`, the largest parameter error relative to the largest
+ * rounding over the steps) is reported as information: `drift/<network>`, the largest parameter error relative to the largest
  * parameter of its matrix.
  */
 export function trajectoryCases(): ConformanceCase[] {
-  return (['bce', 'mse'] as const).map((loss) => {
-    const id = `trajectory/seed-${loss}`;
-    const p = seedProblem(loss);
+  return multiStepProblems().map((p) => {
+    const tag = netTag(p);
+    const id = `trajectory/${p.sizes.join('-')}/${tag}`;
     // The reference's own trajectory depends on the problem alone: computed once per case, shared by its dtypes.
     const ownParams = once(() => {
       const params: (readonly DLayerParams[])[] = [];
@@ -51,7 +52,7 @@ export function trajectoryCases(): ConformanceCase[] {
     });
     return {
       id,
-      description: `${TRAJECTORY_STEPS} steps of the seed's network (${loss}), compared step by step`,
+      description: `${TRAJECTORY_STEPS} steps of a ${p.sizes.join('-')} ${tag} network, compared step by step`,
       async run(ctx) {
         const session = await ctx.backend.createSession(
           problemSpec(p, ctx.dtype),
@@ -61,7 +62,7 @@ export function trajectoryCases(): ConformanceCase[] {
         try {
           for (let step = 0; step < TRAJECTORY_STEPS && ctx.tally.problems.length === 0; step++) {
             const current = await session.getParams();
-            const expected = expectedStep(referenceStep(referenceInputOf(p, current)), loss, p.y.data);
+            const expected = expectedStep(referenceStep(referenceInputOf(p, current)), p.y.data);
             await checkStep(ctx, session, p, expected, { case: id, step });
             worst = Math.max(
               worst,
@@ -71,7 +72,7 @@ export function trajectoryCases(): ConformanceCase[] {
         } finally {
           session.dispose();
         }
-        ctx.info[`drift/${loss}`] = worst;
+        ctx.info[`drift/${tag}`] = worst;
       },
     };
   });

@@ -1,3 +1,5 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 /** Parsed command line of the conformance CLI. */
 export interface CliArgs {
   /** Path of the config module (default `conformance.config.mjs` in the working directory). */
@@ -22,6 +24,14 @@ export const USAGE = `usage: onegrad-conformance [--config FILE.mjs] [--json FIL
   --only NAMES   run only these targets (comma-separated names)
   --cases IDS    run only these cases (comma-separated ids or prefixes ending in *, e.g. seed/*)`;
 
+const OPTIONS = {
+  config: { type: 'string' },
+  json: { type: 'string' },
+  only: { type: 'string' },
+  cases: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 const list = (flag: string, v: string) => {
   const items = v
     .split(',')
@@ -31,33 +41,47 @@ const list = (flag: string, v: string) => {
   return items;
 };
 
-/** Parses `argv` (without node and the script); throws {@link UsageError}. */
+/** The UsageError for one of node:util parseArgs' errors, worded as the usage line reads. */
+function usageErrorOf(error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message?: string };
+  const flag = /'(--?[a-z-]+)/i.exec(message ?? '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new UsageError(`unknown argument ${JSON.stringify(flag)}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(`${flag} needs a value`);
+  return new UsageError(message ?? String(error));
+}
+
+/** Parses `argv` (without node and the script) with node:util's parseArgs; throws {@link UsageError}. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const values: Record<string, string> = {};
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    if (!['--config', '--json', '--only', '--cases'].includes(flag))
-      throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--')))
-      throw new UsageError(`${flag} needs a value`);
-    if (flag in values) throw new UsageError(`${flag} given twice`);
-    values[flag] = value;
+  let parsed: {
+    values: Record<string, string | boolean | undefined>;
+    tokens: { kind: string; name?: string; value?: string | undefined }[];
+  };
+  try {
+    parsed = parseNodeArgs({ args: [...argv], options: OPTIONS, strict: true, tokens: true });
+  } catch (error) {
+    throw usageErrorOf(error);
   }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice`);
+    seen.add(token.name);
+    if (OPTIONS[token.name as keyof typeof OPTIONS].type === 'string' && !token.value)
+      throw new UsageError(`--${token.name} needs a value`);
+  }
+  const v = parsed.values as {
+    config?: string;
+    json?: string;
+    only?: string;
+    cases?: string;
+    help?: boolean;
+  };
   return {
-    config: values['--config'] ?? 'conformance.config.mjs',
-    ...(values['--json'] === undefined ? {} : { json: values['--json'] }),
-    ...(values['--only'] === undefined ? {} : { only: list('--only', values['--only']) }),
-    ...(values['--cases'] === undefined ? {} : { cases: list('--cases', values['--cases']) }),
-    help,
+    config: v.config ?? 'conformance.config.mjs',
+    ...(v.json === undefined ? {} : { json: v.json }),
+    ...(v.only === undefined ? {} : { only: list('--only', v.only) }),
+    ...(v.cases === undefined ? {} : { cases: list('--cases', v.cases) }),
+    help: v.help === true,
   };
 }

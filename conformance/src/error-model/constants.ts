@@ -29,3 +29,12 @@ export const UPDATE_PRODUCT_ROUNDINGS = 2;
 
 /** Scaling a sum by 1/m: 1/m rounded to the dtype, then the product (a division alone is one). */
 export const MEAN_SCALE_ROUNDINGS = 2;
+
+/** tanh(z): faithful (2u), or composed from a faithful expm1 with an addition and a division, as sigmoid. */
+export const TANH_ROUNDINGS = ELEMENTARY_ULP + 2;
+
+/** Underflow errors of one tanh (F), counted as for the sigmoid. */
+export const TANH_OPS = ELEMENTARY_ULP + 2;
+
+/** Unfused cce dA = -y / a: one division, relative to |dA|. */
+export const CCE_GRAD_ROUNDINGS = 1;

@@ -1,8 +1,8 @@
 import { dtypeOf, type Matrix } from '@onegrad/core';
-import type { Arithmetic } from './arithmetic.js';
+import type { Arithmetic } from '../error-model/arithmetic.js';
+import { classOf } from '../error-model/float-class.js';
+import type { Quantity } from '../error-model/quantity.js';
 import { boundOf, distance, type ExpectedMatrix } from './expected.js';
-import { classOf } from './float-class.js';
-import type { Quantity } from './quantity.js';
 import type { Tally } from './tally.js';
 
 /** Where a comparison happens, for messages. */

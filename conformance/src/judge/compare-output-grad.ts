@@ -1,19 +1,20 @@
 import type { Matrix } from '@onegrad/core';
-import type { Arithmetic } from './arithmetic.js';
-import { judgeBceGrad } from './bce-grad-judge.js';
+import type { Arithmetic } from '../error-model/arithmetic.js';
+import { classOf } from '../error-model/float-class.js';
+import type { UnfusedGrad } from '../reference/kinds.js';
 import { type Where, whereText } from './compare-matrix.js';
-import { BCE_GRAD_ROUNDINGS } from './constants.js';
 import { boundOf, distance, type ExpectedMatrix } from './expected.js';
-import { classOf } from './float-class.js';
 import type { Tally } from './tally.js';
+import { judgeUnfusedGrad } from './unfused-grad-judge.js';
 
 /**
- * Checks the unfused bce dA of the output layer element by element (see {@link judgeBceGrad}):
+ * Checks an unfused output dA (bce, cce) element by element (see {@link judgeUnfusedGrad}):
  * strict elements must match the class, and finite ones lie within the bound; an ill-conditioned
  * element must take one of the classes found over A's error interval and, when finite, lie in the
  * range f takes over it. Ill-conditioned elements within their range are counted, not ranked.
  */
-export function compareOutputBceGrad(
+export function compareOutputUnfusedGrad(
+  form: UnfusedGrad,
   tally: Tally,
   layer: number,
   got: Matrix,
@@ -31,7 +32,8 @@ export function compareOutputBceGrad(
   }
   for (let i = 0; i < got.data.length; i++) {
     const value = got.data[i] as number;
-    const verdict = judgeBceGrad(
+    const verdict = judgeUnfusedGrad(
+      form,
       a.hi[i] as number,
       a.lo[i] as number,
       boundOf(a, i, arith.u, arith.floor),
@@ -64,7 +66,7 @@ export function compareOutputBceGrad(
       } else if (cls === 'finite' && !(value >= verdict.low && value <= verdict.high)) {
         // Outside the range: the ratio is 1 plus the excess in units of the rounding allowance at the nearer end.
         const end = value < verdict.low ? verdict.low : verdict.high;
-        const allowance = BCE_GRAD_ROUNDINGS * (arith.u * Math.abs(end) + arith.floor);
+        const allowance = form.roundings * (arith.u * Math.abs(end) + arith.floor);
         tally.record({
           ...at,
           want: wantHi,

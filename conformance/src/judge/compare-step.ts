@@ -1,8 +1,11 @@
 import { nonFiniteIndices, type StepResult } from '@onegrad/core';
-import type { Arithmetic } from './arithmetic.js';
+import type { Arithmetic } from '../error-model/arithmetic.js';
+import { activationReference, lossReference } from '../reference/registry.js';
 import { compareMatrix, type Where, whereText } from './compare-matrix.js';
-import { compareOutputBceGrad } from './compare-output-grad.js';
+import { compareOutputUnfusedGrad } from './compare-output-grad.js';
+import { boundOf } from './expected.js';
 import type { ExpectedStep } from './expected-step.js';
+import { gateUndetermined } from './kinks.js';
 import type { Tally } from './tally.js';
 
 /**
@@ -27,11 +30,12 @@ export function compareStep(
     tally.problems.push(`${at}: the trace should have ${L} layers and ${L} parameter sets`);
     return;
   }
-  if (trace.fusedOutput !== (expected.loss === 'bce')) {
-    tally.problems.push(
-      `${at}: fusedOutput is ${trace.fusedOutput}; ${expected.loss} should give ${expected.loss === 'bce'}`,
-    );
+  if (trace.fusedOutput !== expected.fused) {
+    const pair = `${expected.activations.at(-1)} + ${expected.loss}`;
+    tally.problems.push(`${at}: fusedOutput is ${trace.fusedOutput}; ${pair} should give ${expected.fused}`);
   }
+  checkKinks(tally, expected, arith, at);
+  const unfused = lossReference(expected.loss).unfused;
   for (const loss of [result.loss, trace.loss]) {
     compareMatrix(
       tally,
@@ -50,8 +54,8 @@ export function compareStep(
     if (!got) return;
     compareMatrix(tally, 'Z', layer, got.z, want.z, arith, where);
     compareMatrix(tally, 'A', layer, got.a, want.a, arith, where);
-    if (l === L - 1 && expected.loss === 'bce' && got.dA) {
-      compareOutputBceGrad(tally, layer, got.dA, want.dA, want.a, expected.y, arith, where);
+    if (l === L - 1 && unfused && got.dA) {
+      compareOutputUnfusedGrad(unfused, tally, layer, got.dA, want.dA, want.a, expected.y, arith, where);
     } else {
       compareMatrix(tally, 'dA', layer, got.dA, want.dA, arith, where);
     }
@@ -90,5 +94,27 @@ function checkNonFiniteFlags(
     bound: 0,
     ratio: Number.POSITIVE_INFINITY,
     note: `dANonFinite is [${listed.join(', ')}] but the non-finite elements of dA are [${actual.join(', ')}]`,
+  });
+}
+
+/**
+ * Where f' jumps (relu at 0), a reference Z within its error bound of the jump (see gateUndetermined)
+ * leaves the gate, and every gradient below it, undetermined by the error model: reported as a
+ * problem of the case, never as a ratio.
+ */
+function checkKinks(tally: Tally, expected: ExpectedStep, arith: Arithmetic, at: string): void {
+  expected.layers.forEach((layer, l) => {
+    const kinks = activationReference(expected.activations[l] ?? 'sigmoid').kinks ?? [];
+    for (const kink of kinks) {
+      for (let i = 0; i < layer.z.hi.length; i++) {
+        if (gateUndetermined(layer.z, i, kink, arith.u, arith.floor)) {
+          const bound = boundOf(layer.z, i, arith.u, arith.floor);
+          const cell = `(${Math.floor(i / layer.z.cols)}, ${i % layer.z.cols})`;
+          tally.problems.push(
+            `${at}: Z[layer ${l + 1}]${cell} lies within its bound ${bound} of the kink of ${expected.activations[l]} at ${kink}: the gradient below it is not determined`,
+          );
+        }
+      }
+    }
   });
 }

@@ -1,4 +1,4 @@
-import type { LossName } from '@onegrad/core';
+import type { ActivationName, LossName } from '@onegrad/core';
 import type { ReferenceStep } from '../reference/step.js';
 import { type ExpectedMatrix, expectedMatrix } from './expected.js';
 
@@ -16,7 +16,11 @@ export interface ExpectedLayer {
 export interface ExpectedStep {
   /** The loss, which decides how the output dA is judged. */
   readonly loss: LossName;
-  /** The targets (row-major), needed to classify the unfused bce dA. */
+  /** The activation of every layer, layer 1 first. */
+  readonly activations: readonly ActivationName[];
+  /** True when the output dZ must be the fused form (the trace's `fusedOutput`). */
+  readonly fused: boolean;
+  /** The targets (row-major), needed to classify an unfused dA near saturation. */
   readonly y: ArrayLike<number>;
   /** Layer 1 first. */
   readonly layers: readonly ExpectedLayer[];
@@ -27,9 +31,11 @@ export interface ExpectedStep {
 }
 
 /** The comparison form of a reference step. */
-export function expectedStep(step: ReferenceStep, loss: LossName, y: ArrayLike<number>): ExpectedStep {
+export function expectedStep(step: ReferenceStep, y: ArrayLike<number>): ExpectedStep {
   return {
-    loss,
+    loss: step.loss,
+    activations: step.activations,
+    fused: step.fused,
     y,
     layers: step.layers.map((l) => ({
       z: expectedMatrix(l.z),
@@ -39,7 +45,7 @@ export function expectedStep(step: ReferenceStep, loss: LossName, y: ArrayLike<n
       dW: expectedMatrix(l.dW),
       db: expectedMatrix(l.db),
     })),
-    cost: expectedMatrix(step.loss),
+    cost: expectedMatrix(step.cost),
     params: step.params.map((p) => ({ W: expectedMatrix(p.W), b: expectedMatrix(p.b) })),
   };
 }

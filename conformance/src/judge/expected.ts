@@ -34,7 +34,8 @@ export function expectedMatrix(source: {
     const d = typeof raw === 'string' ? new Dec(raw) : raw;
     const h = d.toNumber();
     hi[i] = h;
-    lo[i] = d.minus(exact(h)).toNumber();
+    // A reference beyond the double range (cce's -1 / e^-1000) is +-Infinity: only its class is judged.
+    lo[i] = Number.isFinite(h) ? d.minus(exact(h)).toNumber() : 0;
   }
   return {
     rows: source.rows,

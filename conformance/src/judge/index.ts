@@ -2,7 +2,10 @@
 // stored case data (read from disk) or a test runner.
 export { THRESHOLD } from '../error-model/constants.js';
 export { QUANTITIES, type Quantity, type WorstRatios } from '../error-model/quantity.js';
-export type { Offender } from '../error-model/tally.js';
+export { Dec, log1p, ONE, ZERO } from '../reference/decimal.js';
+export type { ActivationReference, ActivationRow, LossReference, UnfusedGrad } from '../reference/kinds.js';
+export { type BoundedValue, productOf } from '../reference/product.js';
+export { registerActivationReference, registerLossReference } from '../reference/registry.js';
 export { type ReferenceInput, type ReferenceStep, referenceStep } from '../reference/step.js';
 export {
   judgeStep,
@@ -10,3 +13,4 @@ export {
   type StepJudgementInput,
   type StepJudgementOptions,
 } from './judge-step.js';
+export type { Offender } from './tally.js';

@@ -1,4 +1,5 @@
 import {
+  activationsOf,
   type Batch,
   type NetworkSpec,
   type Params,
@@ -8,13 +9,13 @@ import {
   validateSpec,
 } from '@onegrad/core';
 import { arithmeticOf } from '../error-model/arithmetic.js';
-import { compareStep } from '../error-model/compare-step.js';
-import { expectedStep } from '../error-model/expected-step.js';
 import { QUANTITIES, type WorstRatios } from '../error-model/quantity.js';
-import { type Offender, Tally } from '../error-model/tally.js';
 import { exact } from '../reference/decimal.js';
 import { dmatrix } from '../reference/dmatrix.js';
 import { referenceStep } from '../reference/step.js';
+import { compareStep } from './compare-step.js';
+import { expectedStep } from './expected-step.js';
+import { type Offender, Tally } from './tally.js';
 
 /** What one traced step is judged against: the network, the parameters BEFORE the step, the batch, lr. */
 export interface StepJudgementInput {
@@ -50,7 +51,7 @@ export interface StepJudgement {
   readonly offenders: Offender[];
   /** Contract violations that are not about one element (missing trace, wrong shape or dtype). */
   readonly problems: string[];
-  /** Elements of the unfused output dA (bce) judged ill-conditioned. */
+  /** Elements of the unfused output dA (bce, cce) judged ill-conditioned. */
   readonly illConditioned: number;
 }
 
@@ -69,6 +70,7 @@ export function judgeStep(
   validateBatch(spec, input.batch);
   const reference = referenceStep({
     loss: spec.loss,
+    activations: activationsOf(spec),
     x: dmatrix(input.batch.x),
     y: dmatrix(input.batch.y),
     params: params.map((p) => ({ W: dmatrix(p.W), b: dmatrix(p.b) })),
@@ -82,7 +84,7 @@ export function judgeStep(
   compareStep(
     tally,
     result,
-    expectedStep(reference, spec.loss, input.batch.y.data),
+    expectedStep(reference, input.batch.y.data),
     arithmeticOf(spec.dtype, options.flushesSubnormals),
     where,
   );

@@ -1,5 +1,5 @@
-import { THRESHOLD } from './constants.js';
-import { emptyWorst, type Quantity, type WorstRatios } from './quantity.js';
+import { THRESHOLD } from '../error-model/constants.js';
+import { emptyWorst, type Quantity, type WorstRatios } from '../error-model/quantity.js';
 
 /** One measured element: where it is, what the backend gave, what the reference says, and the ratio. */
 export interface Offender {

@@ -1,8 +1,9 @@
-import { BoundedBuilder, type BoundedMatrix, exactBounded, mag } from '../error-model/bounded.js';
 import { MEAN_SCALE_ROUNDINGS } from '../error-model/constants.js';
-import { type Dec, ZERO } from './decimal.js';
+import { BoundedBuilder, type BoundedMatrix, exactBounded, mag } from './bounded.js';
+import { ZERO } from './decimal.js';
 import { type DMatrix, dat } from './dmatrix.js';
-import { boundedDot, sigmoidProduct } from './product.js';
+import { activationRowOf, type ReferenceForwardLayer, rowOf, setRow } from './forward.js';
+import { boundedDot } from './product.js';
 
 /** dW and db of one layer, with their bounds. */
 export interface ReferenceLayerGradients {
@@ -79,20 +80,16 @@ export function referenceBackToInputs(dZ: BoundedMatrix, W: DMatrix): BoundedMat
   return out.done();
 }
 
-/** dZ = dA * a (1 - a) of a hidden layer, element by element (see {@link sigmoidProduct}). */
-export function referenceHiddenDZ(dA: BoundedMatrix, a: BoundedMatrix, aBar: DMatrix): BoundedMatrix {
+/** dZ = dA * f'(Z) of a hidden layer, row by row with the layer's activation reference. */
+export function referenceHiddenDZ(dA: BoundedMatrix, layer: ReferenceForwardLayer): BoundedMatrix {
   const out = new BoundedBuilder(dA.rows, dA.cols);
-  dA.v.forEach((g, i) => {
-    const p = sigmoidProduct(
-      g,
-      dA.m[i] as number,
-      dA.f[i] as number,
-      a.v[i] as Dec,
-      aBar.v[i] as Dec,
-      a.m[i] as number,
-      a.f[i] as number,
+  for (let i = 0; i < dA.rows; i++) {
+    setRow(
+      out,
+      dA.cols,
+      i,
+      layer.activation.backward(rowOf(dA, i), rowOf(layer.z, i), activationRowOf(layer, i)),
     );
-    out.set(i, p.v, p.m, p.f);
-  });
+  }
   return out.done();
 }

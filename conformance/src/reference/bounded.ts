@@ -1,5 +1,5 @@
-import type { Dec } from '../reference/decimal.js';
-import type { DMatrix } from '../reference/dmatrix.js';
+import type { Dec } from './decimal.js';
+import type { DMatrix } from './dmatrix.js';
 
 /**
  * A reference matrix with its error-model coefficients: a backend's element i may differ from `v[i]`

@@ -1,4 +1,4 @@
-import { type BoundedMatrix, mag } from '../error-model/bounded.js';
+import { type BoundedMatrix, mag } from './bounded.js';
 import { type Dec, ZERO } from './decimal.js';
 
 /** A reference value with its coefficients. */
@@ -12,28 +12,13 @@ export interface BoundedValue {
 }
 
 /**
- * dZ = dA * a (1 - a), as a backend computes it from its own dA and A. s = a (1 - a) costs two
- * roundings and carries |1 - a| M(a) + |a| M(a) = M(a); the product of two computed factors
- * carries |s| M(dA) + |dA| M(s) plus its own rounding:
- *   M(dZ) = s M(dA) + |dA| (M(a) + 2 s) + |dA| s,   F(dZ) = s F(dA) + |dA| (F(a) + 2) + 1.
+ * The product x y of two computed factors: each carries the other's error, |y| M(x) + |x| M(y), and
+ * the product adds its own rounding: M = |y| M(x) + |x| M(y) + |x y|,  F = |y| F(x) + |x| F(y) + 1.
  */
-export function sigmoidProduct(
-  dA: Dec,
-  dAM: number,
-  dAF: number,
-  a: Dec,
-  aBar: Dec,
-  aM: number,
-  aF: number,
-): BoundedValue {
-  const s = a.times(aBar);
-  const sn = s.toNumber();
-  const g = Math.abs(dA.toNumber());
-  return {
-    v: dA.times(s),
-    m: sn * dAM + g * (aM + 2 * sn) + g * sn,
-    f: sn * dAF + g * (aF + 2) + 1,
-  };
+export function productOf(x: BoundedValue, y: BoundedValue): BoundedValue {
+  const xa = Math.abs(x.v.toNumber());
+  const ya = Math.abs(y.v.toNumber());
+  return { v: x.v.times(y.v), m: ya * x.m + xa * y.m + xa * ya, f: ya * x.f + xa * y.f + 1 };
 }
 
 /** One factor of a dot product: a bounded matrix, its |values| as doubles, and where the terms sit. */

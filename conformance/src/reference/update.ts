@@ -1,5 +1,5 @@
-import { BoundedBuilder, type BoundedMatrix, mag } from '../error-model/bounded.js';
 import { UPDATE_PRODUCT_ROUNDINGS } from '../error-model/constants.js';
+import { BoundedBuilder, type BoundedMatrix, mag } from './bounded.js';
 import type { Dec } from './decimal.js';
 import type { DMatrix } from './dmatrix.js';
 

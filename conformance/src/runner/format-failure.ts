@@ -1,5 +1,5 @@
 import { QUANTITIES } from '../error-model/quantity.js';
-import type { Offender } from '../error-model/tally.js';
+import type { Offender } from '../judge/tally.js';
 import type { CaseResult } from './report.js';
 
 const num = (x: number) => (Number.isFinite(x) ? x.toPrecision(10) : String(x));

@@ -1,7 +1,8 @@
 import type { ConformanceCase } from '../cases/case.js';
+import { allCases } from '../cases/registry.js';
 import { unsupportedDTypeCase } from '../cases/unsupported-dtype.js';
 import type { ConformanceTarget } from '../target.js';
-import { type DTypePlan, unexplainedText } from './dtype-plan.js';
+import { type DTypePlan, dtypePlan, unexplainedText } from './dtype-plan.js';
 import { selected, skipReason } from './skip.js';
 
 /** Id of the failing entry for a declared dtype dropped without a reason. */
@@ -59,4 +60,15 @@ function split(
     else skipped.push({ case: c.id, reason });
   }
   return { run, skipped };
+}
+
+/** What the suite runs on a target: per dtype of core, the cases to run and to report as skipped. */
+export function suitePlan(
+  target: ConformanceTarget,
+  options: { readonly only?: readonly string[]; readonly cases?: readonly ConformanceCase[] },
+): (PlannedCases & { readonly dtype: DTypePlan['dtype'] })[] {
+  const cases = (options.cases ?? allCases()).filter((c) => selected(c.id, options.only));
+  return dtypePlan(target)
+    .map((plan) => ({ dtype: plan.dtype, ...planCases(target, plan, cases, options.only) }))
+    .filter((p) => p.run.length > 0 || p.skipped.length > 0);
 }

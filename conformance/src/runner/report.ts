@@ -1,6 +1,6 @@
 import type { DType } from '@onegrad/core';
 import type { WorstRatios } from '../error-model/quantity.js';
-import type { Offender } from '../error-model/tally.js';
+import type { Offender } from '../judge/tally.js';
 
 /** The result of one case on one backend and dtype. */
 export interface CaseResult {

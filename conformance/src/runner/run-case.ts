@@ -1,6 +1,6 @@
 import type { DType } from '@onegrad/core';
 import type { CaseContext, ConformanceCase } from '../cases/case.js';
-import { Tally } from '../error-model/tally.js';
+import { Tally } from '../judge/tally.js';
 import type { BackendPool } from './backend-pool.js';
 import type { CaseResult } from './report.js';
 

@@ -1,13 +1,10 @@
 import type { ConformanceCase } from '../cases/case.js';
-import { allCases } from '../cases/registry.js';
 import { THRESHOLD } from '../error-model/constants.js';
 import type { ConformanceTarget } from '../target.js';
 import { BackendPool } from './backend-pool.js';
-import { dtypePlan } from './dtype-plan.js';
-import { planCases } from './plan-cases.js';
+import { suitePlan } from './plan-cases.js';
 import type { BackendReport, CaseResult, ConformanceReport } from './report.js';
 import { runCaseIn } from './run-case.js';
-import { selected } from './skip.js';
 import { summarize } from './summarize.js';
 
 /** Options of {@link runConformance}. */
@@ -31,23 +28,20 @@ export async function runConformance(
   target: ConformanceTarget,
   options: ConformanceOptions = {},
 ): Promise<ConformanceReport> {
-  const cases = (options.cases ?? allCases()).filter((c) => selected(c.id, options.only));
   const backends: BackendReport[] = [];
-  for (const plan of dtypePlan(target)) {
-    const { run, skipped } = planCases(target, plan, cases, options.only);
-    if (run.length === 0 && skipped.length === 0) continue;
-    const pool = new BackendPool(target, plan.dtype, options.partner);
+  for (const { dtype, run, skipped } of suitePlan(target, options)) {
+    const pool = new BackendPool(target, dtype, options.partner);
     const results: CaseResult[] = [];
     try {
       for (const c of run) {
-        const result = await runCaseIn(c, plan.dtype, pool);
+        const result = await runCaseIn(c, dtype, pool);
         options.onCase?.(target.name, result);
         results.push(result);
       }
     } finally {
       await pool.dispose();
     }
-    backends.push(summarize(target.name, plan.dtype, results, skipped));
+    backends.push(summarize(target.name, dtype, results, skipped));
   }
   return { threshold: THRESHOLD, backends };
 }

@@ -1,15 +1,12 @@
 import { afterAll, describe, test } from 'vitest';
 import type { ConformanceCase } from '../cases/case.js';
-import { allCases } from '../cases/registry.js';
 import { THRESHOLD } from '../error-model/constants.js';
 import { BackendPool } from '../runner/backend-pool.js';
-import { dtypePlan } from '../runner/dtype-plan.js';
 import { formatCaseFailure } from '../runner/format-failure.js';
 import { formatReport } from '../runner/format-report.js';
-import { planCases } from '../runner/plan-cases.js';
+import { suitePlan } from '../runner/plan-cases.js';
 import type { CaseResult } from '../runner/report.js';
 import { runCaseIn } from '../runner/run-case.js';
-import { selected } from '../runner/skip.js';
 import { summarize } from '../runner/summarize.js';
 import type { ConformanceTarget } from '../target.js';
 
@@ -37,12 +34,8 @@ export function describeConformance(
   target: ConformanceTarget,
   options: DescribeConformanceOptions = {},
 ): void {
-  const cases = (options.cases ?? allCases()).filter((c) => selected(c.id, options.only));
   describe(`conformance: ${target.name}`, () => {
-    for (const plan of dtypePlan(target)) {
-      const { dtype } = plan;
-      const { run, skipped } = planCases(target, plan, cases, options.only);
-      if (run.length === 0 && skipped.length === 0) continue;
+    for (const { dtype, run, skipped } of suitePlan(target, options)) {
       describe(dtype, () => {
         const pool = new BackendPool(target, dtype, options.partner);
         const results: CaseResult[] = [];

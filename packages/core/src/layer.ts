@@ -18,7 +18,7 @@ export interface LayerGradients<T> {
   readonly dAPrev: T;
 }
 
-/** One dense layer followed by a sigmoid, over tensors of type `T`. */
+/** One dense layer followed by a sigmoid, over tensors of type `T` (kept for 0.1 code; engines now register kernels per activation). */
 export interface Layer<T> {
   /** n_{l-1}: inputs per sample. */
   readonly inputs: number;

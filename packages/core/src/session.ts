@@ -8,7 +8,7 @@ import type { StepTrace } from './trace.js';
 export interface Batch {
   /** Inputs, one sample per row. */
   readonly x: Matrix;
-  /** Targets, one sample per row; in [0, 1] for bce. */
+  /** Targets, one sample per row; in [0, 1] for bce, rows that are distributions for cce. */
   readonly y: Matrix;
 }
 
@@ -36,10 +36,9 @@ export interface StepResult {
 }
 
 /**
- * A network living on one backend. Calls are serialized in the order they are made. A rejected
- * call (bad input, divergence) leaves the parameters exactly as they were. A call may read the
- * matrices it is given only when it runs, after the calls queued before it: do not change them
- * until its promise settles (as with Node's `fs` buffers).
+ * A network living on one backend. Calls are serialized in the order they are made. Each call reads
+ * its inputs once, when it is made, into a private copy: changing them afterwards does not reach it.
+ * A rejected call (bad input, divergence, an engine failure) leaves the parameters exactly as they were.
  */
 export interface TrainingSession {
   /** The network this session trains. */

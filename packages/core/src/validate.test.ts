@@ -3,6 +3,7 @@ import {
   assertDTypeSupported,
   EmptyBatchError,
   fromRows,
+  fusesOutput,
   initParams,
   LearningRateError,
   NonFiniteError,
@@ -26,6 +27,24 @@ describe('validateSpec', () => {
     [{ sizes: [2, 1.5], loss: 'bce', dtype: 'float32' }, 'spec.sizes[1]'],
     [{ sizes: [2, 1], loss: 'hinge', dtype: 'float32' }, 'spec.loss'],
     [{ sizes: [2, 1], loss: 'mse', dtype: 'float16' }, 'spec.dtype'],
+    [{ sizes: [2, 3], loss: 'cce', dtype: 'float32' }, 'spec.loss'],
+    [
+      { sizes: [2, 3, 1], loss: 'bce', dtype: 'float32', activations: ['relu', 'tanh'] },
+      'spec.activations[1]',
+    ],
+    [
+      { sizes: [2, 3, 3], loss: 'mse', dtype: 'float32', activations: ['softmax', 'tanh'] },
+      'spec.activations[0]',
+    ],
+    [
+      { sizes: [2, 3, 1], loss: 'mse', dtype: 'float32', activations: ['relu', 'softmax'] },
+      'spec.activations[1]',
+    ],
+    [
+      { sizes: [2, 3, 1], loss: 'mse', dtype: 'float32', activations: ['relu', 'swish'] },
+      'spec.activations[1]',
+    ],
+    [{ sizes: [2, 3, 1], loss: 'mse', dtype: 'float32', activations: ['relu'] }, 'spec.activations'],
   ])('rejects %j naming %s', (bad, parameter) => {
     expect(() => validateSpec(bad)).toThrow(SpecError);
     expect(() => validateSpec(bad)).toThrow(expect.objectContaining({ parameter }));
@@ -36,6 +55,72 @@ describe('validateSpec', () => {
     sizes[0] = 9;
     expect(s.sizes).toEqual([2, 1]);
     expect(Object.isFrozen(s)).toBe(true);
+  });
+});
+
+describe('activations and pairs', () => {
+  it('names the layer and the pair', () => {
+    expect(() =>
+      validateSpec({ sizes: [2, 3, 1], loss: 'bce', dtype: 'float32', activations: ['relu', 'tanh'] }),
+    ).toThrow("loss 'bce' follows a sigmoid output, got tanh on layer 2");
+  });
+  it('keeps a spec without activations as it was, and fuses exactly the canonical pairs', () => {
+    expect(validateSpec({ sizes: [2, 1], loss: 'bce', dtype: 'float32' })).toEqual({
+      sizes: [2, 1],
+      loss: 'bce',
+      dtype: 'float32',
+    });
+    const pair = (activations: string[], loss: string) =>
+      fusesOutput(validateSpec({ sizes: [2, 3, 3], loss, dtype: 'float64', activations }));
+    expect(pair(['tanh', 'sigmoid'], 'bce')).toBe(true);
+    expect(pair(['tanh', 'softmax'], 'cce')).toBe(true);
+    expect(pair(['tanh', 'identity'], 'mse')).toBe(true);
+    expect(pair(['tanh', 'sigmoid'], 'mse')).toBe(false);
+    expect(pair(['tanh', 'softmax'], 'mse')).toBe(false);
+    expect(pair(['tanh', 'tanh'], 'mse')).toBe(false);
+  });
+  it('checks cce targets: each in [0, 1], each row a distribution', () => {
+    const cce = validateSpec({ sizes: [1, 3], loss: 'cce', dtype: 'float32', activations: ['softmax'] });
+    const x = fromRows([[1], [2]]);
+    expect(() =>
+      validateBatch(cce, {
+        x,
+        y: fromRows([
+          [0.25, 0.25, 0.5],
+          [1, 0, 0],
+        ]),
+      }),
+    ).not.toThrow();
+    expect(() =>
+      validateBatch(cce, {
+        x,
+        y: fromRows(
+          [
+            [0.1, 0.2, 0.7],
+            [0, 1, 0],
+          ],
+          'float32',
+        ),
+      }),
+    ).not.toThrow();
+    expect(() =>
+      validateBatch(cce, {
+        x,
+        y: fromRows([
+          [0.5, 0.25, 0.5],
+          [1, 0, 0],
+        ]),
+      }),
+    ).toThrow(/row 0 sums to 1.25/);
+    expect(() =>
+      validateBatch(cce, {
+        x,
+        y: fromRows([
+          [1.5, -0.5, 0],
+          [1, 0, 0],
+        ]),
+      }),
+    ).toThrow(TargetRangeError);
   });
 });
 
