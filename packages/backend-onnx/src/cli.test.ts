@@ -19,6 +19,24 @@ describe('onegrad-onnx-graph', () => {
     }
   });
 
+  it('takes one activation per layer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'onegrad-cli-'));
+    try {
+      const out = join(dir, 'g.onnx');
+      await main(['4,8,3', '--activations', 'tanh,softmax', '--loss', 'cce', '--out', out]);
+      const want = trainingGraph({
+        sizes: [4, 8, 3],
+        loss: 'cce',
+        dtype: 'float32',
+        activations: ['tanh', 'softmax'],
+      });
+      expect(new Uint8Array(await readFile(out))).toEqual(want);
+      await expect(main(['4,8,3', '--activations', 'tanh', '--out', out])).rejects.toBeInstanceOf(SpecError);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
   it('rejects a bad spec or missing sizes', async () => {
     await expect(main(['2,x,1'])).rejects.toBeInstanceOf(SpecError);
     await expect(main([])).rejects.toThrow(/usage/);

@@ -3,12 +3,16 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type NetworkSpec, OnegradError, validateSpec } from '@onegrad/core';
+import { specTag } from './graph/index.js';
 import { saveTrainingGraph } from './node.js';
 
-const USAGE = `usage: onegrad-onnx-graph <sizes> [--loss bce|mse] [--dtype float32|float64] [--trace] [--out file]
+const USAGE = `usage: onegrad-onnx-graph <sizes> [--activations a1,a2,...] [--loss bce|mse|cce]
+       [--dtype float32|float64] [--trace] [--out file]
 
-Writes the ONNX training step of a sigmoid MLP, e.g. \`onegrad-onnx-graph 2,2,1 --trace\`,
-to open in a graph viewer such as Netron. Default file: step-<sizes>-<loss>-<dtype>.onnx.`;
+Writes the ONNX training step of an MLP (sigmoid on every layer unless --activations names one per
+layer), e.g. \`onegrad-onnx-graph 2,2,1 --trace\` or \`onegrad-onnx-graph 4,8,3 --activations tanh,softmax
+--loss cce\`, to open in a graph viewer such as Netron. Default file: step-<sizes>-<loss>-<dtype>.onnx,
+with the activations after the sizes when given.`;
 
 /** Parses the command line, writes the graph and returns the path written. */
 export async function main(argv: readonly string[]): Promise<string> {
@@ -16,6 +20,7 @@ export async function main(argv: readonly string[]): Promise<string> {
     args: [...argv],
     allowPositionals: true,
     options: {
+      activations: { type: 'string' },
       loss: { type: 'string', default: 'bce' },
       dtype: { type: 'string', default: 'float32' },
       trace: { type: 'boolean', default: false },
@@ -24,9 +29,9 @@ export async function main(argv: readonly string[]): Promise<string> {
   });
   if (positionals.length !== 1) throw new Error(USAGE);
   const sizes = (positionals[0] as string).split(',').map(Number);
-  const spec: NetworkSpec = validateSpec({ sizes, loss: values.loss, dtype: values.dtype });
-  const path =
-    values.out ?? `step-${sizes.join('-')}-${spec.loss}-${spec.dtype}${values.trace ? '-trace' : ''}.onnx`;
+  const activations = values.activations?.split(',');
+  const spec: NetworkSpec = validateSpec({ sizes, loss: values.loss, dtype: values.dtype, activations });
+  const path = values.out ?? `step-${specTag(spec).replaceAll('_', '-')}${values.trace ? '-trace' : ''}.onnx`;
   await saveTrainingGraph(spec, path, { trace: values.trace });
   return path;
 }

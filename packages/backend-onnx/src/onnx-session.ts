@@ -7,7 +7,7 @@ import {
   type Params,
   type SessionEngine,
 } from '@onegrad/core';
-import { bias, NAMES, nextBias, nextWeight, weight } from './graph/index.js';
+import { bias, emittersOf, NAMES, nextBias, nextWeight, weight } from './graph/index.js';
 import type { OrtTensor } from './ort-like.js';
 import type { GraphKind, SessionCache } from './session-cache.js';
 import { type ParamTensors, paramsOf, paramTensors, scalarOf, toMatrix, toTensor } from './tensors.js';
@@ -27,6 +27,8 @@ export class OnnxSession implements SessionEngine {
     private readonly spec: NetworkSpec,
     params: Params,
   ) {
+    // A spec without an emitter for one of its activations or its loss is refused before compiling.
+    emittersOf(spec);
     this.layers = layerCount(spec);
     this.params = paramTensors(cache.ort, params);
   }

@@ -1,5 +1,5 @@
 import type { NetworkSpec } from '@onegrad/core';
-import { buildInferenceModel, buildTrainingModel, encodeModel } from './graph/index.js';
+import { buildInferenceModel, buildTrainingModel, encodeModel, specTag } from './graph/index.js';
 import type { OrtModule, OrtSession, OrtSessionOptions } from './ort-like.js';
 
 /** Which graph of a spec: the forward pass, the step, or the step with every intermediate. */
@@ -13,7 +13,7 @@ function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
 }
 
 /**
- * Compiles each (sizes, loss, dtype, kind) once and hands the same runtime session to every
+ * Compiles each (sizes, activations, loss, dtype, kind) once and hands the same runtime session to every
  * training session that asks, so a new network of a known shape costs no compilation.
  */
 export class SessionCache {
@@ -27,7 +27,7 @@ export class SessionCache {
 
   /** The compiled session of graph `kind` of `spec`, compiling it on first use. */
   get(spec: NetworkSpec, kind: GraphKind): Promise<OrtSession> {
-    const key = `${spec.sizes.join(',')}|${spec.loss}|${spec.dtype}|${kind}`;
+    const key = `${specTag(spec)}|${kind}`;
     const cached = this.sessions.get(key);
     if (cached) return cached;
     const session = this.ort.InferenceSession.create(graphBytes(spec, kind), this.options);

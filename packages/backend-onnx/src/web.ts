@@ -3,7 +3,17 @@ import { createRuntimeBackend } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
 
 export { exportOnnx, trainingGraph } from './export-onnx.js';
-export { IR_VERSION, OPSET, type TrainingGraphOptions } from './graph/index.js';
+export {
+  type AttrValue,
+  type GraphBuilder,
+  IR_VERSION,
+  type OnnxActivationEmitter,
+  type OnnxLossEmitter,
+  OPSET,
+  registerOnnxActivation,
+  registerOnnxLoss,
+  type TrainingGraphOptions,
+} from './graph/index.js';
 
 /** Options of the browser backend. */
 export interface OnnxWebBackendOptions {

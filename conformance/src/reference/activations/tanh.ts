@@ -6,9 +6,11 @@ import { type BoundedValue, productOf } from '../product.js';
 
 /**
  * A = tanh(Z): M(A) = s M(Z) + 4 |a|, F(A) = s F(Z) + 4 with s = 1 - a^2 (a faithful tanh, or one
- * composed from a faithful expm1 and two roundings, as sigmoid). dZ = dA * s with s = 1 - A A from
- * the backend's own A: the square (relative to a^2) and the subtraction (relative to s), carrying
- * 2 |a| M(a): M(s) = 2 |a| M(a) + a^2 + s, F(s) = 2 |a| F(a) + 2.
+ * composed from a faithful expm1 and two roundings, as sigmoid). dZ = dA * s with s = 1 - a^2 from
+ * the backend's own A, either as 1 - A A (the square's rounding, relative to a^2, and the
+ * subtraction's, relative to s) or as (1 - A)(1 + A) (two sums and the product, at most 3 s): A's
+ * error reaches s as 2 |a| M(a) in both, since its first-order effect on 1 - a^2 is -2a whatever the
+ * form. M(s) = 2 |a| M(a) + a^2 + 3 s, F(s) = 2 |a| F(a) + 3.
  */
 export const tanhReference: ActivationReference = {
   name: 'tanh',
@@ -33,7 +35,7 @@ export const tanhReference: ActivationReference = {
       const barv = (bar as Dec[])[i] as Dec;
       const s = barv.times(ONE.plus(ai.v));
       const abs = mag(ai.v);
-      const square = { v: s, m: 2 * abs * ai.m + abs * abs + mag(s), f: 2 * abs * ai.f + 2 };
+      const square = { v: s, m: 2 * abs * ai.m + abs * abs + 3 * mag(s), f: 2 * abs * ai.f + 3 };
       return productOf(g, square);
     });
   },

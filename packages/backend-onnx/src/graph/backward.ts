@@ -1,13 +1,12 @@
-import type { NetworkSpec } from '@onegrad/core';
+import type { NetworkEmitters, OnnxActivationEmitter } from './emitters.js';
 import type { ForwardValues } from './forward.js';
 import type { GraphBuilder } from './graph-builder.js';
-import type { GraphLoss } from './loss.js';
-import { emitSigmoidSlope } from './loss.js';
+import { emitOutputGrads } from './loss.js';
 import { traced, weight } from './names.js';
 
 /** The gradients of one layer, as value names of the graph. */
 export interface LayerGradValues {
-  /** dA_l per sample, when the graph computes it (the output dA of bce only when tracing). */
+  /** dA_l per sample, when the graph computes it (a fused output dA only when tracing). */
   readonly dA: string | undefined;
   /** dZ_l per sample. */
   readonly dZ: string;
@@ -24,7 +23,8 @@ export interface BackwardInputs {
   /** The batch size m as a float scalar. */
   readonly m: string;
   readonly forward: readonly ForwardValues[];
-  readonly loss: GraphLoss;
+  /** The spec's activation and loss emitters. */
+  readonly emitters: NetworkEmitters;
   /** Emit the unfused output dA even where the loss fuses dZ (the trace reports it). */
   readonly unfusedOutputDA: boolean;
 }
@@ -32,15 +32,23 @@ export interface BackwardInputs {
 /**
  * Emits reverse-mode gradients layer by layer, output first: the loss gives dA_L and dZ_L, then
  * dW_l = Gemm(A_{l-1}^T, dZ_l) / m, db_l = ReduceSum_rows(dZ_l) / m, dA_{l-1} = Gemm(dZ_l, W_l^T)
- * and dZ_{l-1} = dA_{l-1} * A_{l-1} (1 - A_{l-1}). Returns layer 1 first.
+ * and dZ_{l-1} = dA_{l-1} * f'_{l-1}(Z_{l-1}) by the layer's activation. Returns layer 1 first.
  */
-export function emitBackward(g: GraphBuilder, spec: NetworkSpec, inputs: BackwardInputs): LayerGradValues[] {
-  const L = spec.sizes.length - 1;
-  const { forward, loss, m } = inputs;
-  const out = forward[L - 1] as ForwardValues;
-  const needDA = !loss.fused || inputs.unfusedOutputDA;
-  let dA = needDA ? loss.gradA(out.a, inputs.y, traced('dA', L)) : undefined;
-  let dZ = loss.gradZ(out.a, inputs.y, dA, traced('dZ', L));
+export function emitBackward(g: GraphBuilder, inputs: BackwardInputs): LayerGradValues[] {
+  const { forward, emitters, m } = inputs;
+  const L = forward.length;
+  const output = emitOutputGrads(
+    g,
+    emitters,
+    forward[L - 1] as ForwardValues,
+    inputs.y,
+    inputs.unfusedOutputDA,
+    {
+      dA: traced('dA', L),
+      dZ: traced('dZ', L),
+    },
+  );
+  let { dA, dZ } = output;
   const grads: LayerGradValues[] = [];
   for (let l = L; l >= 1; l--) {
     const aPrev = l === 1 ? inputs.x : (forward[l - 2] as ForwardValues).a;
@@ -53,7 +61,8 @@ export function emitBackward(g: GraphBuilder, spec: NetworkSpec, inputs: Backwar
     // dA of the layer below: each sample's dZ pulled back through W_l.
     dA = g.op('Gemm', [dZ, weight(l)], traced('dA', l - 1), { transB: 1 });
     const below = forward[l - 2] as ForwardValues;
-    dZ = g.op('Mul', [dA, emitSigmoidSlope(g, below.a)], traced('dZ', l - 1));
+    const activation = emitters.activations[l - 2] as OnnxActivationEmitter;
+    dZ = activation.backward(g, dA, below.z, below.a, traced('dZ', l - 1));
   }
   return grads;
 }

@@ -1,5 +1,14 @@
+export {
+  emittersOf,
+  type NetworkEmitters,
+  type OnnxActivationEmitter,
+  type OnnxLossEmitter,
+  registerOnnxActivation,
+  registerOnnxLoss,
+} from './emitters.js';
+export type { AttrValue, GraphBuilder } from './graph-builder.js';
 export { buildInferenceModel } from './inference-graph.js';
-export { encodeModel } from './model.js';
+export { encodeModel, specTag } from './model.js';
 export { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 export { IR_VERSION, OPSET } from './onnx.js';
 export { buildTrainingModel, type TrainingGraphOptions } from './training-graph.js';

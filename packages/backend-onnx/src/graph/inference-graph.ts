@@ -1,17 +1,19 @@
 import type { NetworkSpec, Params } from '@onegrad/core';
 import { BATCH } from './elem-type.js';
+import { activationEmittersOf } from './emitters.js';
 import { emitForward } from './forward.js';
 import { GraphBuilder } from './graph-builder.js';
-import { specTag, toModel } from './model.js';
+import { activationLabel, specTag, toModel } from './model.js';
 import { bias, NAMES, weight } from './names.js';
 import type { ModelInit } from './onnx.js';
 
 /**
- * The forward pass X -> probabilities (A_L) of `spec`. With `params`, the parameters are baked in as
+ * The forward pass X -> A_L of `spec`, output `probabilities`. With `params`, the parameters are baked in as
  * initializers (a standalone model any ONNX runtime can load); without, they are graph inputs W1,
  * b1, ... so one compiled session serves every parameter value.
  */
 export function buildInferenceModel(spec: NetworkSpec, params?: Params): ModelInit {
+  const activations = activationEmittersOf(spec);
   const g = new GraphBuilder(spec.dtype);
   const sizes = spec.sizes;
   const L = sizes.length - 1;
@@ -28,10 +30,10 @@ export function buildInferenceModel(spec: NetworkSpec, params?: Params): ModelIn
       g.input(bias(l), dimsB);
     }
   }
-  const forward = emitForward(g, spec, NAMES.x);
+  const forward = emitForward(g, activations, NAMES.x);
   const last = forward[L - 1] as (typeof forward)[number];
   g.op('Identity', [last.a], NAMES.probabilities);
   g.output(NAMES.probabilities, [BATCH, sizes[L] as number]);
-  const doc = `onegrad sigmoid MLP [${sizes.join(', ')}] (${spec.dtype}): X (batch x ${sizes[0]}) -> probabilities`;
+  const doc = `onegrad ${activationLabel(spec)} MLP [${sizes.join(', ')}] (${spec.dtype}): X (batch x ${sizes[0]}) -> probabilities`;
   return toModel(g, `onegrad_forward_${specTag(spec)}`, doc);
 }

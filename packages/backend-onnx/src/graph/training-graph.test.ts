@@ -1,5 +1,6 @@
-import { DTYPES, LOSSES } from '@onegrad/core';
+import { activationsOf, DTYPES, fusesOutput, LOSSES } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
+import { caseSpec, HIDDEN, OUTPUT_PAIRS } from '../test/activation-cases.js';
 import { elemType } from './elem-type.js';
 import { buildInferenceModel } from './inference-graph.js';
 import { encodeModel } from './model.js';
@@ -7,8 +8,31 @@ import { IR_VERSION, OPSET, onnx } from './onnx.js';
 import { buildTrainingModel } from './training-graph.js';
 
 // Every operator the builder may emit; each has float and double CPU kernels in ONNX Runtime.
-const ALLOWED = new Set(['MatMul', 'Add', 'Sub', 'Mul', 'Div', 'Gemm', 'ReduceSum', 'Relu', 'Abs']);
-for (const op of ['Neg', 'Exp', 'Log', 'Equal', 'Less', 'Where', 'Shape', 'Gather', 'Cast', 'Identity'])
+const ALLOWED = new Set([
+  'MatMul',
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Gemm',
+  'ReduceSum',
+  'ReduceMax',
+  'Relu',
+  'Abs',
+]);
+for (const op of [
+  'Neg',
+  'Exp',
+  'Log',
+  'Equal',
+  'Less',
+  'Greater',
+  'Where',
+  'Shape',
+  'Gather',
+  'Cast',
+  'Identity',
+])
   ALLOWED.add(op);
 
 /** Decodes the bytes and checks the graph is closed and topologically ordered; returns it. */
@@ -72,6 +96,28 @@ describe.each(DTYPES)('training graph (%s)', (dtype) => {
     const names = (model.graph as onnx.GraphProto).output.map((v) => v.name);
     for (const l of [1, 2])
       for (const k of ['Z', 'A', 'dA', 'dZ', 'dW', 'db']) expect(names).toContain(`${k}${l}`);
+  });
+
+  const cases = HIDDEN.flatMap((hidden) =>
+    OUTPUT_PAIRS.map(([output, loss]) => caseSpec(hidden, output, loss, dtype)),
+  );
+  it.each(cases.map((spec) => [activationsOf(spec).join(' '), spec.loss, spec] as const))(
+    'activations %s + %s: standard ops, closed and ordered, dA3 only when unfused or traced',
+    (_activations, _loss, spec) => {
+      const step = decodeChecked(encodeModel(buildTrainingModel(spec))).graph as onnx.GraphProto;
+      expect(step.node.some((n) => n.output.includes('dA3'))).toBe(!fusesOutput(spec));
+      const traced = decodeChecked(encodeModel(buildTrainingModel(spec, { trace: true })))
+        .graph as onnx.GraphProto;
+      for (const k of ['Z', 'A', 'dA', 'dZ', 'dW', 'db'])
+        expect(traced.output.map((v) => v.name)).toContain(`${k}3`);
+      const forward = decodeChecked(encodeModel(buildInferenceModel(spec))).graph as onnx.GraphProto;
+      expect(forward.output.map((v) => [v.name, dimsOf(v)])).toEqual([['probabilities', ['batch', 3]]]);
+    },
+  );
+
+  it('names every activation case differently, so none shares a compiled graph', () => {
+    const names = cases.map((spec) => buildTrainingModel(spec).graph?.name);
+    expect(new Set(names).size).toBe(cases.length);
   });
 
   it('inference graph: X -> probabilities, parameters as inputs or initializers', () => {

@@ -2,11 +2,12 @@ import { LAYER_QUANTITIES, type LayerQuantity, type NetworkSpec } from '@onegrad
 import { emitBackward } from './backward.js';
 import { emitBatchSize } from './batch-size.js';
 import { BATCH } from './elem-type.js';
+import { emittersOf } from './emitters.js';
 import { emitAllFinite } from './finite-flag.js';
 import { emitForward } from './forward.js';
 import { GraphBuilder } from './graph-builder.js';
-import { emitCost, graphLoss } from './loss.js';
-import { specTag, toModel } from './model.js';
+import { emitCost } from './loss.js';
+import { customActivations, specTag, toModel } from './model.js';
 import { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 import { type ModelInit, onnx } from './onnx.js';
 import { emitSgd } from './sgd.js';
@@ -42,16 +43,16 @@ function traceDims(spec: NetworkSpec, q: LayerQuantity, l: number): (number | st
  * dW1, db1, ... for every layer.
  */
 export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOptions = {}): ModelInit {
+  const emitters = emittersOf(spec);
   const g = new GraphBuilder(spec.dtype);
   declareInputs(g, spec);
   const L = spec.sizes.length - 1;
   const trace = options.trace === true;
-  const forward = emitForward(g, spec, NAMES.x);
+  const forward = emitForward(g, emitters.activations, NAMES.x);
   const output = forward[L - 1] as (typeof forward)[number];
-  const loss = graphLoss(g, spec.loss);
   const m = emitBatchSize(g, NAMES.x);
-  emitCost(g, loss.elementwise(output.z, output.a, NAMES.y), m, NAMES.loss);
-  const grads = emitBackward(g, spec, { x: NAMES.x, y: NAMES.y, m, forward, loss, unfusedOutputDA: trace });
+  emitCost(g, emitters.loss.costTerms(g, output.z, output.a, NAMES.y), m, NAMES.loss);
+  const grads = emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
   emitSgd(g, spec, NAMES.lr, grads);
   const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
   emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
@@ -66,6 +67,8 @@ export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOpti
     for (let l = 1; l <= L; l++)
       for (const q of LAYER_QUANTITIES) g.output(traced(q, l), traceDims(spec, q, l));
   }
-  const doc = `onegrad SGD step for sizes [${spec.sizes.join(', ')}], ${spec.loss} loss, ${spec.dtype}`;
+  const custom = customActivations(spec);
+  const layers = custom === undefined ? '' : `, activations [${custom.join(', ')}]`;
+  const doc = `onegrad SGD step for sizes [${spec.sizes.join(', ')}]${layers}, ${spec.loss} loss, ${spec.dtype}`;
   return toModel(g, `onegrad_train_${specTag(spec)}${trace ? '_trace' : ''}`, doc);
 }
