@@ -1,7 +1,7 @@
-import type { Loss } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
-import type { Tf } from '../src/load-tfjs.js';
+import type { NetworkKernels, TfjsKernelContext } from '../src/kernels.js';
 import {
+  costOf,
   finiteProbe,
   forwardTensors,
   type LayerTensors,
@@ -15,23 +15,24 @@ import {
  * seed's dA and dZ. Kept here for the measurement in the README, not shipped.
  */
 export function autodiffStepTensors(
-  tf: Tf,
-  loss: Loss<Tensor>,
+  on: TfjsKernelContext,
+  kernels: NetworkKernels,
   params: readonly LayerTensors[],
   x: Tensor,
   y: Tensor,
   learningRate: number,
   trace: boolean,
 ): StepTensors {
-  if (trace) return stepTensors(tf, loss, params, x, y, learningRate, true);
+  if (trace) return stepTensors(on, kernels, params, x, y, learningRate, true);
+  const { tf } = on;
   const L = params.length;
   const cost = (...flat: Tensor[]): Tensor => {
     const layers = Array.from({ length: L }, (_, l) => ({
       W: flat[2 * l] as Tensor,
       b: flat[2 * l + 1] as Tensor,
     }));
-    const { zs, acts } = forwardTensors(tf, layers, x);
-    return loss.cost(zs[L - 1] as Tensor, acts[L] as Tensor, y);
+    const { zs, acts } = forwardTensors(on, kernels, layers, x);
+    return costOf(on, kernels, zs[L - 1] as Tensor, acts[L] as Tensor, y);
   };
   const { value, grads } = tf.valueAndGrads(cost)(params.flatMap((p) => [p.W, p.b]));
   const updated = params.map((p, l) => ({

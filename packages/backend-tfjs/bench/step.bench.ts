@@ -2,8 +2,8 @@ import { initParams, type NetworkSpec, seededRandom } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
 import { bench, describe } from 'vitest';
 import { createTfjsBackend, type TfjsBackendName } from '../src/index.js';
+import { kernelsOf } from '../src/kernels.js';
 import { loadTfBackend, type Tf } from '../src/load-tfjs.js';
-import { tfjsLoss } from '../src/losses.js';
 import { type LayerTensors, stepTensors } from '../src/step.js';
 import { toTensor } from '../src/tensors.js';
 import { autodiffStepTensors } from './autodiff-step.js';
@@ -46,13 +46,13 @@ for (const tfBackend of ['cpu', 'wasm'] as TfjsBackendName[]) {
       b: toTensor(tf, p.b),
     }));
     const { x, y } = batchOf(tf, sizes, m);
-    const loss = tfjsLoss(tf, 'bce', tfBackend);
+    const kernels = kernelsOf(spec, tfBackend);
     // Autodiff differentiates the cost: over tf.log1p (cpu's form), since tfjs has no gradient for the
     // tf.equal in the Kahan log1p that the wasm cost uses.
-    const differentiable = tfjsLoss(tf, 'bce', 'cpu');
+    const differentiable = { tf, tfBackend: 'cpu' } as const;
     const run = (fn: typeof stepTensors, trace: boolean) => () => {
-      const cost = fn === stepTensors ? loss : differentiable;
-      const { updated, ...read } = tf.tidy(() => fn(tf, cost, params, x, y, 0.01, trace));
+      const on = fn === stepTensors ? { tf, tfBackend } : differentiable;
+      const { updated, ...read } = tf.tidy(() => fn(on, kernels, params, x, y, 0.01, trace));
       read.probe.dataSync();
       if (trace) for (const t of read.layers ?? []) for (const v of Object.values(t)) v.dataSync();
       // The commit, as the engine does it: the update replaces the parameters.

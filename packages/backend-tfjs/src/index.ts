@@ -1,2 +1,10 @@
+export {
+  registerTfjsActivation,
+  registerTfjsLoss,
+  type TfjsActivationKernel,
+  type TfjsKernelContext,
+  type TfjsLossKernel,
+} from './kernels.js';
+export type { Tf } from './load-tfjs.js';
 export { TFJS_BACKENDS, type TfjsBackendName, type TfjsBackendOptions } from './options.js';
 export { createTfjsBackend } from './tfjs-backend.js';

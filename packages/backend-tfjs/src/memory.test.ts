@@ -1,4 +1,4 @@
-import { DivergenceError, fromRows, type NetworkSpec, paramsBitEqual } from '@onegrad/core';
+import { DivergenceError, fromRows, initParams, type NetworkSpec, paramsBitEqual } from '@onegrad/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createTfjsBackend } from './index.js';
 import { loadTfjs } from './load-tfjs.js';
@@ -22,6 +22,29 @@ describe.each(['cpu', 'wasm'] as const)('tensor memory on tfjs-%s', (tfBackend) 
     await backend.dispose();
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
+
+  it.each([
+    [[3, 4, 3], ['tanh', 'softmax'], 'cce', [0, 1, 0]],
+    [[3, 4, 3], ['relu', 'softmax'], 'mse', [0, 1, 0]],
+    [[3, 4, 1], ['relu', 'identity'], 'mse', [2]],
+    [[3, 4, 1], ['sigmoid', 'tanh'], 'mse', [-1]],
+  ] as const)('holds no intermediate of a %j %j + %s network', async (sizes, activations, loss, target) => {
+    const tf = await loadTfjs();
+    const spec: NetworkSpec = { sizes, loss, dtype: 'float32', activations };
+    const batch = { x: fromRows([[1, -2, 0.5]]), y: fromRows([target]) };
+    const backend = createTfjsBackend({ tfBackend });
+    await backend.init();
+    const before = tf.memory().numTensors;
+    const session = await backend.createSession(spec, initParams(spec, 5));
+    await session.step(batch, { learningRate: 0.1, trace: true });
+    const afterFirst = tf.memory().numTensors;
+    expect(afterFirst).toBe(before + 4);
+    for (let i = 1; i < 200; i++) await session.step(batch, { learningRate: 0.1, trace: i % 50 === 0 });
+    await session.forward(batch.x);
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    await backend.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 
   it('frees the candidate of a refused step and of a step the engine failed in', async () => {
     const tf = await loadTfjs();

@@ -1,6 +1,7 @@
-import type { Layer, LayerQuantity, Loss } from '@onegrad/core';
+import type { LayerQuantity } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
-import { denseSigmoidLayer } from './dense-sigmoid-layer.js';
+import { DenseLayer } from './dense-layer.js';
+import type { NetworkKernels, TfjsActivationKernel, TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';
 
 // Type aliases rather than interfaces, so that tf.tidy and tf.dispose accept them as tensor containers.
@@ -24,11 +25,14 @@ export type StepTensors = {
 
 /** The forward pass: each layer over its parameters, Z_l of every layer, and A_l with A_0 = x first. */
 export function forwardTensors(
-  tf: Tf,
+  on: TfjsKernelContext,
+  kernels: NetworkKernels,
   params: readonly LayerTensors[],
   x: Tensor,
-): { layers: Layer<Tensor>[]; zs: Tensor[]; acts: Tensor[] } {
-  const layers = params.map((p) => denseSigmoidLayer(tf, p.W, p.b));
+): { layers: DenseLayer[]; zs: Tensor[]; acts: Tensor[] } {
+  const layers = params.map(
+    (p, l) => new DenseLayer(on, kernels.activations[l] as TfjsActivationKernel, p.W, p.b),
+  );
   const acts: Tensor[] = [x];
   const zs: Tensor[] = [];
   for (const layer of layers) {
@@ -37,6 +41,18 @@ export function forwardTensors(
     acts.push(a);
   }
   return { layers, zs, acts };
+}
+
+/** The cost J = (1/m) * the sum of the loss's terms over the batch, a scalar tensor. */
+export function costOf(
+  on: TfjsKernelContext,
+  kernels: NetworkKernels,
+  z: Tensor,
+  a: Tensor,
+  y: Tensor,
+): Tensor {
+  const { tf } = on;
+  return tf.div(tf.sum(kernels.loss.terms(on, z, a, y)), z.shape[0] ?? 1);
 }
 
 /**
@@ -53,28 +69,31 @@ export function finiteProbe(tf: Tf, cost: Tensor, updated: readonly LayerTensors
  * `tf.tidy`: only the returned tensors survive, so an untraced step keeps no intermediate.
  */
 export function stepTensors(
-  tf: Tf,
-  loss: Loss<Tensor>,
+  on: TfjsKernelContext,
+  kernels: NetworkKernels,
   params: readonly LayerTensors[],
   x: Tensor,
   y: Tensor,
   learningRate: number,
   trace: boolean,
 ): StepTensors {
-  const { layers, zs, acts } = forwardTensors(tf, params, x);
+  const { tf } = on;
+  const { loss, fused } = kernels;
+  const { layers, zs, acts } = forwardTensors(on, kernels, params, x);
   const L = layers.length;
   const aL = acts[L] as Tensor;
-  const cost = loss.cost(zs[L - 1] as Tensor, aL, y);
-  // The unfused output dA is computed when it is used (mse) or shown (trace): bce's fused dZ never
-  // reads it, so the output layer then gets the fused dZ in its place.
-  const dAL = trace || !loss.fused ? loss.gradA(aL, y) : undefined;
-  const fusedDZ = loss.fused ? loss.gradZ(aL, y, dAL ?? aL) : undefined;
+  const cost = costOf(on, kernels, zs[L - 1] as Tensor, aL, y);
+  // The unfused output dA is computed when it is used (no canonical pair) or shown (trace): a fused dZ
+  // never reads it, so the output layer then gets the fused dZ in its place.
+  const dAL = trace || !fused ? loss.gradA(on, aL, y) : undefined;
+  const fusedDZ = fused ? loss.fusedGradZ?.(on, aL, y) : undefined;
   let dA = (dAL ?? fusedDZ) as Tensor;
   const traced: LayerStepTensors[] = [];
   const updated: LayerTensors[] = [];
   for (let l = L - 1; l >= 0; l--) {
-    const g = (layers[l] as Layer<Tensor>).backward(
+    const g = (layers[l] as DenseLayer).backward(
       acts[l] as Tensor,
+      zs[l] as Tensor,
       acts[l + 1] as Tensor,
       dA,
       l === L - 1 ? fusedDZ : undefined,

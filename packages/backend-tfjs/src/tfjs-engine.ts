@@ -1,9 +1,8 @@
-import type { EngineStep, Loss, Matrix, NetworkSpec, Params, SessionEngine } from '@onegrad/core';
+import type { EngineStep, Matrix, NetworkSpec, Params, SessionEngine } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
-import { assertSigmoidLayers } from './dense-sigmoid-layer.js';
 import { onTfBackend } from './engine-lock.js';
+import { kernelsOf, type NetworkKernels, type TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';
-import { tfjsLoss } from './losses.js';
 import type { TfjsBackendName } from './options.js';
 import { readParams, readValues } from './read-trace.js';
 import { forwardTensors, type LayerTensors, stepTensors } from './step.js';
@@ -16,15 +15,16 @@ import { toMatrix, toTensor } from './tensors.js';
  */
 export class TfjsEngine implements SessionEngine {
   private params: LayerTensors[] = [];
-  private readonly loss: Loss<Tensor>;
+  private readonly on: TfjsKernelContext;
+  private readonly kernels: NetworkKernels;
 
   private constructor(
     private readonly tf: Tf,
     private readonly tfBackend: TfjsBackendName,
     spec: NetworkSpec,
   ) {
-    assertSigmoidLayers(spec, tfBackend);
-    this.loss = tfjsLoss(tf, spec.loss, tfBackend);
+    this.kernels = kernelsOf(spec, tfBackend);
+    this.on = { tf, tfBackend };
   }
 
   /** An engine holding `params` on `tfBackend`; SpecError, before allocating, where it lacks a kernel. */
@@ -37,7 +37,9 @@ export class TfjsEngine implements SessionEngine {
   forward(x: Matrix): Promise<Matrix> {
     return this.locked(() => {
       const { tf } = this;
-      const out = tf.tidy(() => forwardTensors(tf, this.params, toTensor(tf, x)).acts.pop() as Tensor);
+      const out = tf.tidy(
+        () => forwardTensors(this.on, this.kernels, this.params, toTensor(tf, x)).acts.pop() as Tensor,
+      );
       try {
         return toMatrix(out);
       } finally {
@@ -50,7 +52,15 @@ export class TfjsEngine implements SessionEngine {
     return this.locked(() => {
       const { tf } = this;
       const { updated, ...read } = tf.tidy(() =>
-        stepTensors(tf, this.loss, this.params, toTensor(tf, x), toTensor(tf, y), learningRate, trace),
+        stepTensors(
+          this.on,
+          this.kernels,
+          this.params,
+          toTensor(tf, x),
+          toTensor(tf, y),
+          learningRate,
+          trace,
+        ),
       );
       try {
         const probe = read.probe.dataSync()[0] as number;

@@ -23,6 +23,7 @@ export class TsEngine implements SessionEngine {
   private readonly fused: boolean;
   private readonly dAOut: Buffer;
   private readonly dZOut: Buffer;
+  private readonly round: (v: number) => number;
   // The update is written here first and swapped in only when core commits it.
   private spare: LayerParams[];
   // Per-step views of the layers' buffers, kept between steps so the hot path allocates nothing.
@@ -38,6 +39,7 @@ export class TsEngine implements SessionEngine {
     );
     this.loss = kernels.loss;
     this.fused = fusesOutput(spec);
+    this.round = spec.dtype === 'float32' ? Math.fround : (v) => v;
     const outputs = spec.sizes[spec.sizes.length - 1] as number;
     this.dAOut = new Buffer(spec.dtype, outputs);
     this.dZOut = new Buffer(spec.dtype, outputs);
@@ -60,7 +62,8 @@ export class TsEngine implements SessionEngine {
       acts[l + 1] = f.a;
     }
     const aL = acts[L] as Matrix;
-    const loss = this.loss.total(zs[L - 1] as Matrix, aL, y) / x.rows;
+    // Rounded to the dtype, as a float32 session holds every other value.
+    const loss = this.round(this.loss.total(zs[L - 1] as Matrix, aL, y) / x.rows);
     const traced: LayerValues[] | undefined = trace ? [] : undefined;
     // A fused dZ never reads the unfused dA_L: it is computed only when unfused or to show in the trace.
     let unfused: Matrix | undefined;
