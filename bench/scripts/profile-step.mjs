@@ -1,5 +1,5 @@
 // Profiles untraced onegrad-ts float32 steps of one workload and prints where the time goes (self time):
-//   node bench/scripts/profile-step.mjs W2   (after `pnpm build`; W1..W4 as in bench/src/workloads.ts)
+//   node bench/scripts/profile-step.mjs W2   (after `pnpm build`; W1..W5 as in bench/src/workloads.ts)
 import { Session } from 'node:inspector/promises';
 import { createTsBackend } from '@onegrad/backend-ts';
 import { initParams, matrix, seededRandom } from '@onegrad/core';
@@ -9,10 +9,11 @@ const SIZES = {
   W2: [[64, 128, 1], 256],
   W3: [[784, 256, 10], 128],
   W4: [[32, 64, 64, 64, 64, 1], 64],
+  W5: [[784, 256, 10], 128, 'cce', ['relu', 'softmax']],
 };
 const name = process.argv[2] ?? 'W2';
-const [sizes, m] = SIZES[name] ?? SIZES.W2;
-const spec = { sizes, loss: 'bce', dtype: 'float32' };
+const [sizes, m, loss = 'bce', activations] = SIZES[name] ?? SIZES.W2;
+const spec = activations ? { sizes, loss, dtype: 'float32', activations } : { sizes, loss, dtype: 'float32' };
 const rand = seededRandom(3);
 const nIn = sizes[0];
 const nOut = sizes[sizes.length - 1];
@@ -25,7 +26,10 @@ const x = matrix(
 const y = matrix(
   m,
   nOut,
-  Array.from({ length: m * nOut }, () => (rand() < 0.5 ? 0 : 1)),
+  // cce needs one-hot rows; the others take 0/1 per output.
+  loss === 'cce'
+    ? Array.from({ length: m * nOut }, (_, e) => (e % nOut === Math.floor(e / nOut) % nOut ? 1 : 0))
+    : Array.from({ length: m * nOut }, () => (rand() < 0.5 ? 0 : 1)),
   'float32',
 );
 const session = await createTsBackend().createSession(spec, initParams(spec, 6));

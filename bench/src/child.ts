@@ -1,5 +1,5 @@
 import type { MeasurePlan } from './plan.js';
-import { RUNNERS } from './runners/index.js';
+import { RowSkipped, RUNNERS } from './runners/index.js';
 import { measure } from './timer.js';
 import type { RowSpec } from './types.js';
 import { workloadById } from './workloads.js';
@@ -10,10 +10,11 @@ export interface ChildResult {
   readonly peakRssMb: number;
 }
 
-/** The message a child sends: its result, or why the row could not run. */
+/** The message a child sends: its result, why the row could not run, or why it was skipped by design. */
 export type ChildMessage =
   | { readonly ok: true; readonly result: ChildResult }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string }
+  | { readonly ok: false; readonly skipped: string };
 
 /** The argument a child is started with. */
 export interface ChildTask {
@@ -35,6 +36,10 @@ const task = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
 runTask(task).then(
   (result) => process.send?.({ ok: true, result } satisfies ChildMessage, () => process.exit(0)),
   (error: unknown) => {
+    if (error instanceof RowSkipped) {
+      process.send?.({ ok: false, skipped: error.message } satisfies ChildMessage, () => process.exit(0));
+      return;
+    }
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.send?.({ ok: false, error: text } satisfies ChildMessage, () => process.exit(1));
   },

@@ -2,9 +2,9 @@ import type { ChildResult } from './child.js';
 import { gflops, stepFlops } from './flops.js';
 import type { MeasurePlan } from './plan.js';
 import { ratios } from './ratios.js';
-import { spawnRow } from './spawn-row.js';
+import { SkippedRowError, spawnRow } from './spawn-row.js';
 import { summarize } from './stats.js';
-import { type RowResult, type RowSpec, rowId } from './types.js';
+import { type RowResult, type RowSkip, type RowSpec, rowId } from './types.js';
 import { workloadById } from './workloads.js';
 
 /** A row that could not run, and why. */
@@ -33,15 +33,17 @@ function toResult(row: RowSpec, result: ChildResult): Omit<RowResult, 'vs'> {
 
 /**
  * Runs every row in its own process, `jobs` at a time, in the order given, and reports progress
- * through `log`. Returns the measured rows with their ratios, and the rows that failed.
+ * through `log`. Returns the measured rows with their ratios, the rows skipped by design (with the
+ * reason) and the rows that failed.
  */
 export async function collect(
   rows: readonly RowSpec[],
   plan: MeasurePlan,
   jobs: number,
   log: (line: string) => void,
-): Promise<{ results: RowResult[]; failures: RowFailure[] }> {
+): Promise<{ results: RowResult[]; skipped: RowSkip[]; failures: RowFailure[] }> {
   const measured: (Omit<RowResult, 'vs'> | undefined)[] = new Array(rows.length);
+  const skips: (RowSkip | undefined)[] = new Array(rows.length);
   const failures: RowFailure[] = [];
   let next = 0;
   let done = 0;
@@ -54,6 +56,11 @@ export async function collect(
         measured[index] = result;
         log(`[${++done}/${rows.length}] ${rowId(row)}: ${result.medianMs} ms, ${result.gflops} GFLOP/s`);
       } catch (error) {
+        if (error instanceof SkippedRowError) {
+          skips[index] = { ...row, reason: error.message };
+          log(`[${++done}/${rows.length}] ${rowId(row)}: skipped, ${error.message}`);
+          continue;
+        }
         const text = error instanceof Error ? error.message : String(error);
         failures.push({ row, error: text });
         log(`[${++done}/${rows.length}] ${rowId(row)}: FAILED ${text.split('\n')[0]}`);
@@ -66,5 +73,6 @@ export async function collect(
     ...r,
     vs: Object.fromEntries(Object.entries(r.vs).map(([k, v]) => [k, round(v)])),
   }));
-  return { results, failures };
+  const skipped = skips.filter((r): r is RowSkip => r !== undefined);
+  return { results, skipped, failures };
 }

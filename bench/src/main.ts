@@ -29,8 +29,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`${command}: ${rows.length} rows, one process each`);
   const loadBefore = loadavg()[0] ?? 0;
-  const { results, failures } = await collect(rows, args.quick ? QUICK_PLAN : FULL_PLAN, args.jobs, log);
-  const report: Report = { date: new Date().toISOString(), machine: machine(), rows: results };
+  const { results, skipped, failures } = await collect(
+    rows,
+    args.quick ? QUICK_PLAN : FULL_PLAN,
+    args.jobs,
+    log,
+  );
+  const report: Report = { date: new Date().toISOString(), machine: machine(), rows: results, skipped };
   const markdown = renderMarkdown(report, {
     command,
     quick: args.quick,

@@ -1,6 +1,6 @@
 import { formatMs, formatRatio, rowLabel } from './format.js';
 import { checkTargets } from './targets.js';
-import type { Report, RowResult } from './types.js';
+import { type Report, type RowResult, type RowSkip, rowId } from './types.js';
 import { WORKLOADS } from './workloads.js';
 
 /** What the markdown says about how it was made. */
@@ -33,13 +33,31 @@ function tableRow(row: RowResult): string {
 
 function workloadLine(id: string): string {
   const w = WORKLOADS.find((c) => c.id === id);
-  return w ? `${w.id} "${w.name}": ${w.sizes.join('-')}, batch ${w.batch}, ${w.loss}` : id;
+  if (!w) return id;
+  // Named only where they differ from the sigmoid default, so W1-W4 read as they always have.
+  const activations = w.activations ? `, ${w.activations.join('/')}` : '';
+  return `${w.id} "${w.name}": ${w.sizes.join('-')}, batch ${w.batch}${activations}, ${w.loss}`;
+}
+
+function skipLines(skipped: readonly RowSkip[]): string[] {
+  if (skipped.length === 0) return [];
+  return [
+    '## Skipped',
+    '',
+    'Planned but not measured: the backend refuses the spec (it has no kernel for it yet).',
+    '',
+    '| row | reason |',
+    '|---|---|',
+    ...skipped.map((s) => `| ${rowId(s)} | ${s.reason.replace(/\|/g, '\\|')} |`),
+    '',
+  ];
 }
 
 /** The report as markdown: provenance, the table, the targets met or missed. */
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const { machine } = report;
-  const ids = [...new Set(report.rows.map((r) => r.workload))];
+  const skipped = report.skipped ?? [];
+  const ids = [...new Set([...report.rows, ...skipped].map((r) => r.workload))];
   const lines = [
     '# onegrad benchmark: one training step',
     '',
@@ -57,6 +75,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     '|---|---|---:|---:|---:|---:|---|---:|',
     ...report.rows.map(tableRow),
     '',
+    ...skipLines(skipped),
   ];
   const checks = checkTargets(report.rows);
   if (checks.length > 0) {

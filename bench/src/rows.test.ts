@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { allRows, filterRows } from './rows.js';
 import { rowId } from './types.js';
+import { workloadById, workloadData, workloadSpec } from './workloads.js';
 
 describe('filterRows', () => {
   it('keeps every row without a filter', () => {
-    expect(filterRows(allRows(), undefined)).toHaveLength(48);
+    // W1-W4 on all 12 variants, W5 on all but brain.js.
+    expect(filterRows(allRows(), undefined)).toHaveLength(59);
+  });
+
+  it('plans W5 on every onegrad backend and dtype, tfjs Layers, the plain loop and the floor', () => {
+    expect(filterRows(allRows(), 'W5').map(rowId)).toEqual([
+      'W5/onegrad-ts/js/float32',
+      'W5/onegrad-ts/js/float64',
+      'W5/onegrad-tfjs/tfjs-cpu/float32',
+      'W5/onegrad-tfjs/tfjs-wasm/float32',
+      'W5/onegrad-onnx/ort-cpu/float32',
+      'W5/onegrad-onnx/ort-cpu/float64',
+      'W5/tfjs-layers/tfjs-cpu/float32',
+      'W5/tfjs-layers/tfjs-wasm/float32',
+      'W5/plain-loop/js/float32',
+      'W5/ort-gemm-floor/ort-cpu/float32',
+      'W5/ort-gemm-floor/ort-cpu/float64',
+    ]);
   });
 
   it('ands terms joined by + and ors comma-separated alternatives', () => {
@@ -14,5 +32,25 @@ describe('filterRows', () => {
       'W1/onegrad-onnx/ort-cpu/float64',
       'W2/onegrad-ts/js/float64',
     ]);
+  });
+});
+
+describe('W5', () => {
+  it('is 784-256-10, relu then softmax, cce, batch 128, on one-hot targets', () => {
+    const w = workloadById('W5');
+    expect(workloadSpec(w, 'float32')).toEqual({
+      sizes: [784, 256, 10],
+      loss: 'cce',
+      dtype: 'float32',
+      activations: ['relu', 'softmax'],
+    });
+    expect(workloadSpec(workloadById('W3'), 'float32')).not.toHaveProperty('activations');
+    const { x, y } = workloadData(w, 'float64');
+    expect([x.rows, x.cols, y.rows, y.cols]).toEqual([128, 784, 128, 10]);
+    for (let i = 0; i < y.rows; i++) {
+      const row = Array.from(y.data.subarray(i * 10, (i + 1) * 10));
+      expect(row.filter((v) => v === 1)).toHaveLength(1);
+      expect(row.reduce((a, b) => a + b, 0)).toBe(1);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type RowSpec, rowId } from './types.js';
-import { WORKLOADS } from './workloads.js';
+import { WORKLOADS, type Workload } from './workloads.js';
 
 /** The implementations, engines and dtypes measured on every workload, onegrad's first. */
 const VARIANTS: readonly Omit<RowSpec, 'workload'>[] = [
@@ -17,9 +17,20 @@ const VARIANTS: readonly Omit<RowSpec, 'workload'>[] = [
   { impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype: 'float64' },
 ];
 
+/**
+ * True when `impl` can express workload `w`. brain.js's NeuralNetwork has no softmax output and no
+ * cross-entropy, so it runs only the sigmoid workloads; every other implementation runs them all (a
+ * onegrad backend without a kernel for the spec is skipped at run time, with its reason).
+ */
+export function expresses(impl: RowSpec['impl'], w: Workload): boolean {
+  return impl !== 'brainjs' || (w.activations === undefined && w.loss !== 'cce');
+}
+
 /** Every row of the benchmark, workload by workload. */
 export function allRows(): RowSpec[] {
-  return WORKLOADS.flatMap((w) => VARIANTS.map((v) => ({ workload: w.id, ...v })));
+  return WORKLOADS.flatMap((w) =>
+    VARIANTS.filter((v) => expresses(v.impl, w)).map((v) => ({ workload: w.id, ...v })),
+  );
 }
 
 /**

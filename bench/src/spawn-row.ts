@@ -4,7 +4,15 @@ import type { ChildMessage, ChildResult, ChildTask } from './child.js';
 
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 
-/** Runs one row in a fresh Node process and resolves to its timings and peak RSS. */
+/** A row its runner skipped by design (a backend that refuses the spec); `message` is the reason. */
+export class SkippedRowError extends Error {
+  override name = 'SkippedRowError';
+}
+
+/**
+ * Runs one row in a fresh Node process and resolves to its timings and peak RSS; rejects with
+ * SkippedRowError when the row was skipped, with another error when it failed.
+ */
 export function spawnRow(task: ChildTask): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [JSON.stringify(task)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
@@ -19,6 +27,7 @@ export function spawnRow(task: ChildTask): Promise<ChildResult> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (message?.ok) resolve(message.result);
+      else if (message && 'skipped' in message) reject(new SkippedRowError(message.skipped));
       else
         reject(new Error(message?.error ?? `the row's process exited with code ${code}: ${stderr.trim()}`));
     });

@@ -32,6 +32,12 @@ export interface RowResult extends RowSpec {
   readonly vs: Record<string, number>;
 }
 
+/** A row not measured by design, e.g. a onegrad backend without a kernel for the workload's spec. */
+export interface RowSkip extends RowSpec {
+  /** Why, as the runner said it (the backend's SpecError). */
+  readonly reason: string;
+}
+
 /** Where the numbers were measured. */
 export interface Machine {
   readonly cpu: string;
@@ -39,11 +45,13 @@ export interface Machine {
   readonly node: string;
 }
 
-/** The JSON report: `{ date, machine, rows }`. */
+/** The JSON report: `{ date, machine, rows, skipped }`. */
 export interface Report {
   readonly date: string;
   readonly machine: Machine;
   readonly rows: RowResult[];
+  /** Rows planned but not measured, each with its reason; absent from reports made before skips existed. */
+  readonly skipped?: RowSkip[];
 }
 
 /** A row's name in filters and messages, e.g. `W3/onegrad-tfjs/tfjs-wasm/float32`. */

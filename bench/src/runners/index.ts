@@ -6,7 +6,7 @@ import { plainLoopRunner } from './plain-loop.js';
 import type { RunnerFactory } from './runner.js';
 import { tfjsLayersRunner } from './tfjs-layers.js';
 
-export type { Runner, RunnerFactory } from './runner.js';
+export { RowSkipped, type Runner, type RunnerFactory } from './runner.js';
 
 /** The runner factory of every implementation; each imports its engine only when called. */
 export const RUNNERS: Record<Impl, RunnerFactory> = {

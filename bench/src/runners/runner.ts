@@ -11,3 +11,12 @@ export interface Runner {
 
 /** Builds the runner of a row; throws when the row's engine cannot run here. */
 export type RunnerFactory = (row: RowSpec, workload: Workload) => Promise<Runner>;
+
+/**
+ * Thrown by a runner factory when the row cannot be measured by design, not by fault: a onegrad backend
+ * that refuses the workload's spec with a SpecError (it has no kernel for an activation or loss yet).
+ * The row is reported as skipped, with `message` as its reason, and the run does not fail.
+ */
+export class RowSkipped extends Error {
+  override name = 'RowSkipped';
+}

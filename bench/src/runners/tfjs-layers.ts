@@ -1,7 +1,7 @@
-import { initParams, type NetworkSpec } from '@onegrad/core';
+import { initParams } from '@onegrad/core';
 import type * as TfModule from '@tensorflow/tfjs';
 import type { RowSpec } from '../types.js';
-import { DATA_SEED, type Workload, workloadData } from '../workloads.js';
+import { DATA_SEED, type Workload, workloadActivations, workloadData, workloadSpec } from '../workloads.js';
 import type { Runner } from './runner.js';
 
 type Tf = typeof TfModule;
@@ -20,21 +20,44 @@ async function loadTf(engine: RowSpec['engine']): Promise<Tf> {
   return tf;
 }
 
+/** tfjs Layers' name of each onegrad activation. */
+const LAYER_ACTIVATIONS = {
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'relu',
+  identity: 'linear',
+  softmax: 'softmax',
+} as const;
+
+/** tfjs Layers' name of each onegrad loss. */
+const LAYER_LOSSES = {
+  bce: 'binaryCrossentropy',
+  mse: 'meanSquaredError',
+  cce: 'categoricalCrossentropy',
+} as const;
+
 /**
- * The tfjs Layers API as its guide teaches it: `tf.sequential` of dense sigmoid layers, `sgd(lr)`,
- * binary cross-entropy, one `trainOnBatch` per step (it awaits the loss, as onegrad's step does).
- * The weights start from the same seeded values as onegrad's.
+ * The tfjs Layers API as its guide teaches it: `tf.sequential` of dense layers with the workload's
+ * activations (sigmoid; relu then softmax for W5), `sgd(lr)`, binary or categorical cross-entropy, one
+ * `trainOnBatch` per step (it awaits the loss, as onegrad's step does). The weights start from the
+ * same seeded values as onegrad's.
  */
 export async function tfjsLayersRunner(row: RowSpec, w: Workload): Promise<Runner> {
   const tf = await loadTf(row.engine);
-  const spec: NetworkSpec = { sizes: w.sizes, loss: w.loss, dtype: 'float32' };
+  const spec = workloadSpec(w, 'float32');
+  const activations = workloadActivations(w);
+  const loss = LAYER_LOSSES[w.loss as keyof typeof LAYER_LOSSES];
+  if (loss === undefined) throw new Error(`tfjs Layers has no loss for ${w.loss}`);
   const model = tf.sequential();
   for (let l = 1; l < w.sizes.length; l++) {
     const units = w.sizes[l] as number;
-    const config = { units, activation: 'sigmoid' as const };
+    const name = activations[l - 1] as string;
+    const activation = LAYER_ACTIVATIONS[name as keyof typeof LAYER_ACTIVATIONS];
+    if (activation === undefined) throw new Error(`tfjs Layers has no activation for ${name}`);
+    const config = { units, activation };
     model.add(tf.layers.dense(l === 1 ? { ...config, inputShape: [w.sizes[0] as number] } : config));
   }
-  model.compile({ optimizer: tf.train.sgd(w.learningRate), loss: 'binaryCrossentropy' });
+  model.compile({ optimizer: tf.train.sgd(w.learningRate), loss });
   const weights = initParams(spec, DATA_SEED).flatMap((p) => [
     tf.tensor2d(p.W.data as Float32Array, [p.W.rows, p.W.cols]),
     tf.tensor1d(p.b.data as Float32Array),

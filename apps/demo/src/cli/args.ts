@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util';
-import { type DType, isDType, type LossName } from '@onegrad/core';
-import { DATASET_NAMES, type DatasetName, isDatasetName } from '../lib/datasets.js';
+import {
+  type ActivationName,
+  ALL_LOSSES,
+  type DType,
+  findActivation,
+  isDType,
+  type LossName,
+  type NetworkSpec,
+  SpecError,
+  validateSpec,
+} from '@onegrad/core';
+import { ALL_DATASET_NAMES, type AnyDatasetName, classesOf, isAnyDatasetName } from '../lib/datasets.js';
 import { type PlannedSwitch, parseSwitchSchedule } from '../lib/switch-schedule.js';
 
 /** A command line the CLI cannot run; main prints the message and exits with code 2. */
@@ -11,12 +21,18 @@ export class UsageError extends Error {
 /** What the CLI was asked to do. */
 export interface CliOptions {
   readonly help: boolean;
-  readonly dataset: DatasetName;
+  readonly dataset: AnyDatasetName;
   readonly steps: number;
   readonly lr: number;
   readonly loss: LossName;
   readonly dtype: DType;
   readonly hidden: readonly number[];
+  /** One activation per layer (a single name is used on every layer); undefined: sigmoid everywhere. */
+  readonly activations: readonly ActivationName[] | undefined;
+  /** True when the targets are one-hot rows, one column per class (a softmax output). */
+  readonly oneHot: boolean;
+  /** The network, checked by core's `validateSpec`. */
+  readonly spec: NetworkSpec;
   readonly seed: number;
   readonly backend: string;
   readonly switches: readonly PlannedSwitch[];
@@ -32,6 +48,57 @@ function positiveInt(name: string, text: string, max = 1e7): number {
   return n;
 }
 
+/**
+ * The activations of `--activations` for `layers` layers: one name per layer, or one name for every
+ * layer. Without the flag, sigmoid everywhere (undefined), except that cce gets a softmax output.
+ */
+function activationsOf(
+  text: string | boolean | undefined,
+  layers: number,
+  loss: LossName,
+): ActivationName[] | undefined {
+  if (typeof text !== 'string') {
+    if (loss !== 'cce') return undefined;
+    return [...Array.from({ length: layers - 1 }, () => 'sigmoid'), 'softmax'];
+  }
+  const names = text.split(',').map((n) => n.trim());
+  return names.length === 1 ? Array.from({ length: layers }, () => names[0] as string) : names;
+}
+
+/**
+ * `validateSpec(raw)`, with a SpecError turned into a UsageError naming the flag (`given`: the text of
+ * `--activations`), the layer and, on the output layer, the activation and loss of the pair.
+ */
+function checkedSpec(
+  raw: { sizes: number[]; loss: LossName; dtype: DType; activations: ActivationName[] | undefined },
+  given: string | undefined,
+): NetworkSpec {
+  const { activations, ...rest } = raw;
+  try {
+    return validateSpec(activations === undefined ? rest : raw);
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    const detail = e.message.startsWith(`${e.parameter}: `)
+      ? e.message.slice(e.parameter.length + 2)
+      : e.message;
+    const layers = raw.sizes.length - 1;
+    const flag = given === undefined ? `--loss ${raw.loss}` : `--activations ${given}`;
+    const at = /^spec\.activations\[(\d+)\]$/.exec(e.parameter);
+    if (at) {
+      const l = Number(at[1]) + 1;
+      const name = activations?.[l - 1];
+      const where = l === layers ? `layer ${l} (output ${name}, loss ${raw.loss})` : `layer ${l} (${name})`;
+      throw new UsageError(`${flag}: ${where}: ${detail}`);
+    }
+    if (e.parameter === 'spec.activations') {
+      throw new UsageError(
+        `${flag}: ${detail} (${layers - 1} hidden ${layers === 2 ? 'layer' : 'layers'} from --hidden, then the output)`,
+      );
+    }
+    throw new UsageError(`${flag}: ${detail}`);
+  }
+}
+
 /** Parses argv (without node and the script) against the known backend ids; throws UsageError. */
 export function parseCliArgs(argv: readonly string[], backends: readonly string[]): CliOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -42,12 +109,13 @@ export function parseCliArgs(argv: readonly string[], backends: readonly string[
       allowPositionals: false,
       options: {
         help: { type: 'boolean', short: 'h' },
-        dataset: { type: 'string', default: 'seed' },
+        dataset: { type: 'string' },
         steps: { type: 'string', default: '1000' },
         lr: { type: 'string', default: '0.5' },
         loss: { type: 'string', default: 'bce' },
         dtype: { type: 'string', default: 'float32' },
         hidden: { type: 'string' },
+        activations: { type: 'string' },
         seed: { type: 'string', default: '1' },
         backend: { type: 'string', default: 'ts' },
         switch: { type: 'string', default: '' },
@@ -59,15 +127,16 @@ export function parseCliArgs(argv: readonly string[], backends: readonly string[
     throw new UsageError((e as Error).message.split('\n')[0] ?? String(e));
   }
   const str = (k: string) => String(values[k] ?? '');
-  const dataset = str('dataset');
-  if (!isDatasetName(dataset))
-    throw new UsageError(`--dataset must be one of ${DATASET_NAMES.join(', ')}, got '${dataset}'`);
+  const loss = str('loss');
+  if (!ALL_LOSSES.includes(loss))
+    throw new UsageError(`--loss must be one of ${ALL_LOSSES.join(', ')}, got '${loss}'`);
+  const dataset = values.dataset === undefined ? (loss === 'cce' ? 'blobs3' : 'seed') : str('dataset');
+  if (!isAnyDatasetName(dataset))
+    throw new UsageError(`--dataset must be one of ${ALL_DATASET_NAMES.join(', ')}, got '${dataset}'`);
   const lr = Number(str('lr'));
   if (!Number.isFinite(lr) || lr <= 0 || str('lr').trim() === '') {
     throw new UsageError(`--lr must be a positive number, got '${str('lr')}'`);
   }
-  const loss = str('loss');
-  if (loss !== 'bce' && loss !== 'mse') throw new UsageError(`--loss must be bce or mse, got '${loss}'`);
   const dtype = str('dtype');
   if (!isDType(dtype)) throw new UsageError(`--dtype must be float32 or float64, got '${dtype}'`);
   const backend = str('backend');
@@ -77,6 +146,20 @@ export function parseCliArgs(argv: readonly string[], backends: readonly string[
   const hidden = (values.hidden === undefined ? (dataset === 'seed' ? '2' : '8') : str('hidden'))
     .split(',')
     .map((h) => positiveInt('hidden', h.trim(), 256));
+  const activations = activationsOf(values.activations, hidden.length + 1, loss);
+  const output = activations?.at(-1);
+  // A row-wise output (softmax) spreads each sample over one unit per class, as cce needs.
+  const oneHot = loss === 'cce' || (output !== undefined && findActivation(output)?.rowwise === true);
+  const classes = classesOf(dataset);
+  if (classes > 2 && !oneHot) {
+    throw new UsageError(
+      `--dataset ${dataset} has ${classes} classes and one-hot targets: it needs a softmax output (e.g. --loss cce)`,
+    );
+  }
+  const spec = checkedSpec(
+    { sizes: [2, ...hidden, oneHot ? classes : 1], loss, dtype, activations },
+    typeof values.activations === 'string' ? values.activations : undefined,
+  );
   let switches: PlannedSwitch[];
   try {
     switches = parseSwitchSchedule(str('switch'), backends);
@@ -95,6 +178,9 @@ export function parseCliArgs(argv: readonly string[], backends: readonly string[
     loss,
     dtype,
     hidden,
+    activations,
+    oneHot,
+    spec,
     seed: positiveInt('seed', str('seed'), 2 ** 31),
     backend,
     switches,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { findActivation, findLoss } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 
 // The built CLI, as `pnpm demo:cli` runs it (the package's build step compiles it).
@@ -35,6 +36,42 @@ describe('demo:cli', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/--switch S:ID/);
+    expect(r.out).toMatch(/--activations A,B/);
+    expect(r.out).toContain(findLoss('cce')?.gradA);
+    expect(r.out).toContain(findActivation('relu')?.derivative);
+    expect(r.out).toMatch(/blobs3/);
+  });
+
+  const finalCost = (out: string) => Number(/^Final cost (\S+) after/m.exec(out)?.[1]);
+
+  it('trains softmax + cce on blobs3 on ts, lowers the cost, and shows the fused pair', () => {
+    const args = ['--loss', 'cce', '--activations', 'tanh,softmax', '--no-progress'];
+    const first = cli(...args, '--steps', '1');
+    const r = cli(...args, '--steps', '200');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^Training \[2, 8, 3\] tanh, softmax on blobs3 \(120 points, 3 classes one-hot\), cce/,
+    );
+    // The first step's cost is that of the initial weights, close to the chance cost ln 3.
+    expect(finalCost(first.out)).toBeCloseTo(Math.log(3), 0);
+    expect(finalCost(r.out)).toBeLessThan(finalCost(first.out) / 4);
+    expect(r.out).toContain('Output layer 2: softmax + cce, a canonical pair: dZ2 is fused.');
+    expect(r.out).toContain(findLoss('cce')?.gradA);
+    expect(r.out).toContain(findActivation('softmax')?.derivative);
+    expect(r.out).toContain(findLoss('cce')?.canonical?.dZ);
+    expect(r.out).toMatch(/fused dZ2 \(backend\)/);
+    expect(r.out).not.toContain("The seed's lines");
+  });
+
+  it('shows a non-canonical pair with the chain rule: tanh + mse', () => {
+    const r = cli('--dataset', 'moons', '--activations', 'relu,tanh', '--loss', 'mse', '--steps', '5');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Output layer 2: tanh + mse, not a canonical pair');
+    expect(r.out).toContain(findLoss('mse')?.gradA);
+    expect(r.out).toContain(findActivation('tanh')?.derivative);
+    expect(r.out).toMatch(/ dZ2 \(backend\)/);
+    expect(r.out).not.toMatch(/fused dZ2/);
   });
 
   it.each([
@@ -42,6 +79,12 @@ describe('demo:cli', () => {
     [['--switch', '10:gpu'], /unknown backend 'gpu'/],
     [['--backend', 'tfjs', '--dtype', 'float64'], /backend 'tfjs' computes in float32 only/],
     [['stray'], /Unexpected argument 'stray'/],
+    [
+      ['--activations', 'relu', '--loss', 'bce'],
+      /layer 2 \(output relu, loss bce\): loss 'bce' follows a sigmoid/,
+    ],
+    [['--loss', 'cce', '--activations', 'tanh,tanh'], /layer 2 \(output tanh, loss cce\)/],
+    [['--dataset', 'blobs3', '--loss', 'mse'], /blobs3 has 3 classes/],
   ])('rejects %j with a clear message and exit code 2', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);

@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 import { THRESHOLD } from '@onegrad/conformance/judge';
-import { initParams, type NetworkSpec, type StepTrace } from '@onegrad/core';
+import {
+  initParams,
+  type NetworkSpec,
+  outputActivation,
+  type Params,
+  SpecError,
+  type StepTrace,
+} from '@onegrad/core';
 import { makeDataset, toBatch } from '../lib/datasets.js';
 import { Trainer } from '../lib/trainer.js';
 import { type CliOptions, parseCliArgs, UsageError } from './args.js';
 import { helpText } from './help.js';
 import { nodePool } from './node-backends.js';
 import { ProgressBar } from './progress-bar.js';
-import { traceTable } from './trace-table.js';
+import { outputTable, traceTable } from './trace-table.js';
 
 const pool = nodePool();
 
@@ -16,24 +23,45 @@ function usage(message: string): number {
   return 2;
 }
 
+/**
+ * The first backend of `ids` that refuses `spec` with a SpecError (it has no kernel for an activation or
+ * loss), as a message; undefined when every one accepts it. Checked before training, not at a switch.
+ */
+async function refusal(
+  ids: readonly string[],
+  spec: NetworkSpec,
+  params: Params,
+): Promise<string | undefined> {
+  for (const id of new Set(ids)) {
+    try {
+      (await (await pool.get(id)).createSession(spec, params)).dispose();
+    } catch (e) {
+      if (e instanceof SpecError || (e instanceof Error && e.name === 'SpecError'))
+        return `backend '${id}' cannot train this network: ${e.message}`;
+      throw e;
+    }
+  }
+  return undefined;
+}
+
 async function train(o: CliOptions): Promise<number> {
-  const spec: NetworkSpec = { sizes: [2, ...o.hidden, 1], loss: o.loss, dtype: o.dtype };
-  for (const id of [o.backend, ...o.switches.map((s) => s.backend)]) {
+  const { spec } = o;
+  const ids = [o.backend, ...o.switches.map((s) => s.backend)];
+  for (const id of ids) {
     const c = pool.choice(id);
     if (!c.dtypes.includes(o.dtype))
       return usage(`backend '${id}' computes in ${c.dtypes.join(', ')} only, not ${o.dtype}`);
   }
   const data = makeDataset(o.dataset, o.seed);
-  const trainer = await Trainer.start(
-    pool,
-    o.backend,
-    spec,
-    toBatch(data, o.dtype),
-    initParams(spec, o.seed),
-  );
+  const params = initParams(spec, o.seed);
+  const refused = await refusal(ids, spec, params);
+  if (refused) return usage(refused);
+  const trainer = await Trainer.start(pool, o.backend, spec, toBatch(data, o.dtype, o.oneHot), params);
   const out = process.stdout;
+  const layers = o.activations ? ` ${o.activations.join(', ')}` : '';
+  const classes = o.oneHot ? `, ${data.classes} classes one-hot` : '';
   out.write(
-    `Training [${spec.sizes.join(', ')}] on ${o.dataset} (${data.points.length} points), ${o.loss}, ${o.dtype}, lr ${o.lr}\n`,
+    `Training [${spec.sizes.join(', ')}]${layers} on ${o.dataset} (${data.points.length} points${classes}), ${o.loss}, ${o.dtype}, lr ${o.lr}\n`,
   );
   out.write(`Start: ${trainer.active.backend.name} (${trainer.active.backend.engine})\n`);
   const bar = new ProgressBar(process.stderr, o.steps, o.progress);
@@ -71,11 +99,16 @@ async function train(o: CliOptions): Promise<number> {
     );
   }
   out.write(`Final cost ${losses.at(-1)?.toPrecision(8)} after ${o.steps} steps on ${trainer.backendId}\n`);
-  if (traced) {
+  if (traced && outputActivation(spec) === 'sigmoid') {
     out.write(
       `\nThe seed's lines at step ${traced.step} on ${traced.backend} (${traced.engine}), ${o.dtype} arithmetic:\n`,
     );
     out.write(`${traceTable(traced.trace, trainer.batch.y, o.loss, o.dtype)}\n`);
+  } else if (traced) {
+    out.write(
+      `\nThe output layer at step ${traced.step} on ${traced.backend} (${traced.engine}), ${o.dtype} arithmetic:\n`,
+    );
+    out.write(`${outputTable(traced.trace, trainer.batch.y, spec)}\n`);
   }
   trainer.dispose();
   return 0;
