@@ -15,7 +15,7 @@ export class ShapeError extends OnegradError {}
 /** An input (batch, parameter, hyperparameter) holds NaN or Infinity. */
 export class NonFiniteError extends OnegradError {}
 
-/** A BCE target lies outside [0, 1]. */
+/** A target the loss refuses: bce outside [0, 1], cce rows that are not distributions. */
 export class TargetRangeError extends OnegradError {}
 
 /** A batch has no rows. */
@@ -24,7 +24,7 @@ export class EmptyBatchError extends OnegradError {}
 /** The learning rate is not a positive finite number. */
 export class LearningRateError extends OnegradError {}
 
-/** A network spec is malformed: sizes, loss or dtype. */
+/** A network spec is malformed (sizes, loss, dtype, activations, an invalid pair) or names what an engine has no kernel for. */
 export class SpecError extends OnegradError {}
 
 /** The backend cannot compute in the requested dtype. */

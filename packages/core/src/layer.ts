@@ -1,4 +1,4 @@
-/** Forward results of one dense + sigmoid layer. */
+/** @deprecated Forward results of 0.1's dense + sigmoid layer. */
 export interface LayerForward<T> {
   /** Pre-activation Z = A_prev W + b (batch x units). */
   readonly z: T;
@@ -6,7 +6,7 @@ export interface LayerForward<T> {
   readonly a: T;
 }
 
-/** Backward results of one dense + sigmoid layer. */
+/** @deprecated Backward results of 0.1's dense + sigmoid layer. */
 export interface LayerGradients<T> {
   /** dZ = dA * A (1 - A) per sample, or the loss's fused dZ on the output layer. */
   readonly dZ: T;
@@ -18,7 +18,7 @@ export interface LayerGradients<T> {
   readonly dAPrev: T;
 }
 
-/** One dense layer followed by a sigmoid, over tensors of type `T` (kept for 0.1 code; engines now register kernels per activation). */
+/** @deprecated 0.1's sigmoid layer over tensors of type `T`; engines now register a kernel per activation. */
 export interface Layer<T> {
   /** n_{l-1}: inputs per sample. */
   readonly inputs: number;

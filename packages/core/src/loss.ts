@@ -1,6 +1,7 @@
 import type { LossName } from './network-spec.js';
 
 /**
+ * @deprecated 0.1's loss on a sigmoid output; engines now register a kernel per loss of core's registry.
  * A loss on the sigmoid output layer, over tensors of type `T` (a Matrix, a tf.Tensor, an ONNX value
  * name). Per element, with a = sigmoid(z):
  *

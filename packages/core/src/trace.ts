@@ -5,13 +5,13 @@ import type { Params } from './params.js';
 export interface LayerTrace {
   /** Z_l = A_{l-1} W_l + b_l (batch x n_l). */
   readonly z: Matrix;
-  /** A_l = sigmoid(Z_l) (batch x n_l). */
+  /** A_l = f_l(Z_l), the layer's activation (batch x n_l). */
   readonly a: Matrix;
   /** dA_l per sample, no 1/m (batch x n_l); on the output layer, the unfused dl/dA. */
   readonly dA: Matrix;
   /** Flat indices of `dA` that are not finite (only the unfused output dA can have any). */
   readonly dANonFinite: readonly number[];
-  /** dZ_l per sample (batch x n_l); on the output layer, fused for bce. */
+  /** dZ_l per sample (batch x n_l); on the output layer, fused for a canonical pair (see fusesOutput). */
   readonly dZ: Matrix;
   /** dW_l = (1/m) A_{l-1}^T dZ_l (n_{l-1} x n_l). */
   readonly dW: Matrix;
@@ -25,7 +25,7 @@ export interface StepTrace {
   readonly layers: readonly LayerTrace[];
   /** Cost J at the parameters before the update. */
   readonly loss: number;
-  /** True when the output dZ came from the loss's fused form (bce), false when from dA * A (1 - A). */
+  /** True when the output dZ came from the fused form of a canonical pair, false when from dA * f'(Z). */
   readonly fusedOutput: boolean;
   /** Parameters after the SGD update W - lr dW, b - lr db. */
   readonly params: Params;
