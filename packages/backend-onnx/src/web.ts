@@ -2,18 +2,7 @@ import type { Backend } from '@onegrad/core';
 import { createRuntimeBackend } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
 
-export { exportOnnx, trainingGraph } from './export-onnx.js';
-export {
-  type AttrValue,
-  type GraphBuilder,
-  IR_VERSION,
-  type OnnxActivationEmitter,
-  type OnnxLossEmitter,
-  OPSET,
-  registerOnnxActivation,
-  registerOnnxLoss,
-  type TrainingGraphOptions,
-} from './graph/index.js';
+export * from './graph-api.js';
 
 /** Options of the browser backend. */
 export interface OnnxWebBackendOptions {

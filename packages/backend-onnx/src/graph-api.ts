@@ -1,0 +1,13 @@
+// What both entries (Node and web) export besides their backend: the graph, its export and its registries.
+export { exportOnnx, trainingGraph } from './export-onnx.js';
+export {
+  type AttrValue,
+  type GraphBuilder,
+  IR_VERSION,
+  type OnnxActivationEmitter,
+  type OnnxLossEmitter,
+  OPSET,
+  registerOnnxActivation,
+  registerOnnxLoss,
+  type TrainingGraphOptions,
+} from './graph/index.js';
