@@ -22,17 +22,10 @@ export async function checkStep(
   const arith = arithmeticOf(ctx.dtype, ctx.flushesSubnormals);
   const L = expected.layers.length;
   const out = await session.forward(batch.x);
-  compareMatrix(
-    ctx.tally,
-    'A',
-    L,
-    out,
-    (expected.layers[L - 1] as ExpectedStep['layers'][number]).a,
-    arith,
-    where,
-  );
+  const c = { tally: ctx.tally, arith, where };
+  compareMatrix(c, 'A', L, out, (expected.layers[L - 1] as ExpectedStep['layers'][number]).a);
   const result = await session.step(batch, { learningRate: problem.learningRate, trace: true });
-  compareStep(ctx.tally, result, expected, arith, where);
+  compareStep(c, result, expected);
   const after = await session.getParams();
   if (result.trace && !paramsBitEqual(after, result.trace.params)) {
     ctx.tally.problems.push(

@@ -13,6 +13,13 @@ export interface Where {
   readonly step?: number;
 }
 
+/** What every comparison of one step records into: the tally, the arithmetic judged in, the location. */
+export interface Comparison {
+  readonly tally: Tally;
+  readonly arith: Arithmetic;
+  readonly where: Where;
+}
+
 /** Text for a location, e.g. `seed/bce step 3`. */
 export function whereText(where: Where): string {
   return where.step === undefined ? where.case : `${where.case} step ${where.step}`;
@@ -24,13 +31,11 @@ export function whereText(where: Where): string {
  * values that are plain numbers (the cost).
  */
 export function compareMatrix(
-  tally: Tally,
+  { tally, arith, where }: Comparison,
   quantity: Quantity,
   layer: number | undefined,
   got: Matrix | undefined,
   want: ExpectedMatrix,
-  arith: Arithmetic,
-  where: Where,
   checkDType = true,
 ): void {
   const name = `${quantity}${layer === undefined ? '' : `[layer ${layer}]`}`;

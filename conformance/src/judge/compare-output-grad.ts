@@ -1,10 +1,8 @@
 import type { Matrix } from '@onegrad/core';
-import type { Arithmetic } from '../error-model/arithmetic.js';
 import { classOf } from '../error-model/float-class.js';
 import type { UnfusedGrad } from '../reference/kinds.js';
-import { type Where, whereText } from './compare-matrix.js';
+import { type Comparison, whereText } from './compare-matrix.js';
 import { boundOf, distance, type ExpectedMatrix } from './expected.js';
-import type { Tally } from './tally.js';
 import { judgeUnfusedGrad } from './unfused-grad-judge.js';
 
 /**
@@ -14,19 +12,20 @@ import { judgeUnfusedGrad } from './unfused-grad-judge.js';
  * range f takes over it. Ill-conditioned elements within their range are counted, not ranked.
  */
 export function compareOutputUnfusedGrad(
+  { tally, arith, where }: Comparison,
   form: UnfusedGrad,
-  tally: Tally,
   layer: number,
   got: Matrix,
-  want: ExpectedMatrix,
-  a: ExpectedMatrix,
-  y: ArrayLike<number>,
-  arith: Arithmetic,
-  where: Where,
+  want: { readonly dA: ExpectedMatrix; readonly a: ExpectedMatrix; readonly y: ArrayLike<number> },
 ): void {
-  if (got.rows !== want.rows || got.cols !== want.cols || got.data.length !== want.rows * want.cols) {
+  const { a, y } = want;
+  if (
+    got.rows !== want.dA.rows ||
+    got.cols !== want.dA.cols ||
+    got.data.length !== want.dA.rows * want.dA.cols
+  ) {
     tally.problems.push(
-      `${whereText(where)}: dA[layer ${layer}] should be ${want.rows}x${want.cols}, got ${got.rows}x${got.cols}`,
+      `${whereText(where)}: dA[layer ${layer}] should be ${want.dA.rows}x${want.dA.cols}, got ${got.rows}x${got.cols}`,
     );
     return;
   }
@@ -38,7 +37,7 @@ export function compareOutputUnfusedGrad(
       a.lo[i] as number,
       boundOf(a, i, arith.u, arith.floor),
       y[i] as number,
-      want.hi[i] as number,
+      want.dA.hi[i] as number,
       arith.dtype,
       arith.floor,
     );
@@ -54,7 +53,7 @@ export function compareOutputUnfusedGrad(
     const cls = classOf(value);
     if (verdict.kind === 'ill-conditioned') {
       tally.illConditioned++;
-      const wantHi = want.hi[i] as number;
+      const wantHi = want.dA.hi[i] as number;
       if (!verdict.classes.includes(cls)) {
         tally.record({
           ...at,
@@ -77,7 +76,7 @@ export function compareOutputUnfusedGrad(
       }
       continue;
     }
-    const wantValue = verdict.expected === 'finite' ? (want.hi[i] as number) : Number.NaN;
+    const wantValue = verdict.expected === 'finite' ? (want.dA.hi[i] as number) : Number.NaN;
     if (cls !== verdict.expected) {
       tally.record({
         ...at,
@@ -87,7 +86,7 @@ export function compareOutputUnfusedGrad(
         note: `${cls} where the dtype's outcome is ${verdict.expected}`,
       });
     } else if (cls === 'finite') {
-      const d = distance(want, i, value);
+      const d = distance(want.dA, i, value);
       tally.record({ ...at, want: wantValue, bound: verdict.bound, ratio: d === 0 ? 0 : d / verdict.bound });
     } else {
       tally.record({ ...at, want: wantValue, bound: 0, ratio: 0 });

@@ -1,7 +1,7 @@
 import { nonFiniteIndices, type StepResult } from '@onegrad/core';
 import type { Arithmetic } from '../error-model/arithmetic.js';
 import { activationReference, lossReference } from '../reference/registry.js';
-import { compareMatrix, type Where, whereText } from './compare-matrix.js';
+import { type Comparison, compareMatrix, type Where, whereText } from './compare-matrix.js';
 import { compareOutputUnfusedGrad } from './compare-output-grad.js';
 import { boundOf } from './expected.js';
 import type { ExpectedStep } from './expected-step.js';
@@ -12,13 +12,8 @@ import type { Tally } from './tally.js';
  * Compares one traced step with the reference: every layer's Z, A, dA (with `dANonFinite`), dZ,
  * dW, db, the cost (both `result.loss` and `trace.loss`), `fusedOutput` and the updated parameters.
  */
-export function compareStep(
-  tally: Tally,
-  result: StepResult,
-  expected: ExpectedStep,
-  arith: Arithmetic,
-  where: Where,
-): void {
+export function compareStep(c: Comparison, result: StepResult, expected: ExpectedStep): void {
+  const { tally, arith, where } = c;
   const trace = result.trace;
   const at = whereText(where);
   if (!trace) {
@@ -38,13 +33,11 @@ export function compareStep(
   const unfused = lossReference(expected.loss).unfused;
   for (const loss of [result.loss, trace.loss]) {
     compareMatrix(
-      tally,
+      c,
       'loss',
       undefined,
       { rows: 1, cols: 1, data: Float64Array.of(loss) },
       expected.cost,
-      arith,
-      where,
       false,
     );
   }
@@ -52,21 +45,21 @@ export function compareStep(
     const got = trace.layers[l];
     const layer = l + 1;
     if (!got) return;
-    compareMatrix(tally, 'Z', layer, got.z, want.z, arith, where);
-    compareMatrix(tally, 'A', layer, got.a, want.a, arith, where);
+    compareMatrix(c, 'Z', layer, got.z, want.z);
+    compareMatrix(c, 'A', layer, got.a, want.a);
     if (l === L - 1 && unfused && got.dA) {
-      compareOutputUnfusedGrad(unfused, tally, layer, got.dA, want.dA, want.a, expected.y, arith, where);
+      compareOutputUnfusedGrad(c, unfused, layer, got.dA, { dA: want.dA, a: want.a, y: expected.y });
     } else {
-      compareMatrix(tally, 'dA', layer, got.dA, want.dA, arith, where);
+      compareMatrix(c, 'dA', layer, got.dA, want.dA);
     }
     if (got.dA)
       checkNonFiniteFlags(tally, layer, got.dANonFinite, nonFiniteIndices(got.dA), got.dA.cols, where);
-    compareMatrix(tally, 'dZ', layer, got.dZ, want.dZ, arith, where);
-    compareMatrix(tally, 'dW', layer, got.dW, want.dW, arith, where);
-    compareMatrix(tally, 'db', layer, got.db, want.db, arith, where);
+    compareMatrix(c, 'dZ', layer, got.dZ, want.dZ);
+    compareMatrix(c, 'dW', layer, got.dW, want.dW);
+    compareMatrix(c, 'db', layer, got.db, want.db);
     const updated = expected.params[l] as ExpectedStep['params'][number];
-    compareMatrix(tally, 'W', layer, trace.params[l]?.W, updated.W, arith, where);
-    compareMatrix(tally, 'b', layer, trace.params[l]?.b, updated.b, arith, where);
+    compareMatrix(c, 'W', layer, trace.params[l]?.W, updated.W);
+    compareMatrix(c, 'b', layer, trace.params[l]?.b, updated.b);
   });
 }
 

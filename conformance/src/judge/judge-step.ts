@@ -81,13 +81,8 @@ export function judgeStep(
     case: options.case ?? 'step',
     ...(options.step === undefined ? {} : { step: options.step }),
   };
-  compareStep(
-    tally,
-    result,
-    expectedStep(reference, input.batch.y.data),
-    arithmeticOf(spec.dtype, options.flushesSubnormals),
-    where,
-  );
+  const arith = arithmeticOf(spec.dtype, options.flushesSubnormals);
+  compareStep({ tally, arith, where }, result, expectedStep(reference, input.batch.y.data));
   const worstRatio = Math.max(...QUANTITIES.map((q) => tally.worst[q]));
   return {
     worst: { ...tally.worst },
