@@ -1,11 +1,9 @@
 import {
   type ActivationName,
-  activationsOf,
-  fusesOutput,
+  KernelRegistry,
   type LossName,
-  lossOf,
   type NetworkSpec,
-  SpecError,
+  type ResolvedKernels,
 } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
 import { identity } from './activations/identity.js';
@@ -53,68 +51,31 @@ export interface TfjsLossKernel {
 }
 
 /** The kernels of one network: an activation per layer, layer 1 first, the loss, and whether its output dZ is fused. */
-export interface NetworkKernels {
-  /** The activation kernel of every layer, layer 1 first. */
-  readonly activations: readonly TfjsActivationKernel[];
-  /** The loss kernel. */
-  readonly loss: TfjsLossKernel;
-  /** True when the output dZ is the loss's fused form (a canonical pair), never computed from dA. */
-  readonly fused: boolean;
-}
+export type NetworkKernels = ResolvedKernels<TfjsActivationKernel, TfjsLossKernel>;
 
-// Built in as table entries, not registered by an imported module: bundlers drop side-effect imports.
-const activations = new Map<string, TfjsActivationKernel>(
-  [sigmoid, tanh, relu, identity, softmax].map((k) => [k.name, k]),
+const registry = new KernelRegistry<TfjsActivationKernel, TfjsLossKernel>(
+  {
+    package: 'backend-tfjs',
+    noun: 'kernel',
+    parameter: 'kernel.name',
+    registerActivation: 'registerTfjsActivation',
+    registerLoss: 'registerTfjsLoss',
+  },
+  [sigmoid, tanh, relu, identity, softmax],
+  [bce, mse, cce],
 );
-const losses = new Map<string, TfjsLossKernel>([bce, mse, cce].map((k) => [k.name, k]));
-
-/** Adds `kernel` to `table` under its name; a different kernel under a taken name is refused. */
-function register<K extends { readonly name: string }>(kind: string, table: Map<string, K>, kernel: K): void {
-  if (typeof kernel?.name !== 'string') {
-    throw new SpecError('kernel.name', `expected the ${kind}'s name, got ${JSON.stringify(kernel?.name)}`);
-  }
-  const known = table.get(kernel.name);
-  if (known !== undefined && known !== kernel) {
-    throw new SpecError('kernel.name', `backend-tfjs already has a kernel for ${kind} '${kernel.name}'`);
-  }
-  table.set(kernel.name, kernel);
-}
 
 /** Registers the tfjs kernel of an activation (once per name; registering the same object again is harmless). */
 export function registerTfjsActivation(kernel: TfjsActivationKernel): void {
-  register('activation', activations, kernel);
+  registry.registerActivation(kernel);
 }
 
 /** Registers the tfjs kernel of a loss (once per name; registering the same object again is harmless). */
 export function registerTfjsLoss(kernel: TfjsLossKernel): void {
-  register('loss', losses, kernel);
+  registry.registerLoss(kernel);
 }
 
 /** The kernels of a validated spec on `tfBackend`; SpecError naming the spec's entry when one is missing. */
 export function kernelsOf(spec: NetworkSpec, tfBackend: TfjsBackendName): NetworkKernels {
-  const backend = `backend 'tfjs-${tfBackend}'`;
-  const layers = activationsOf(spec).map((name, l) => {
-    const kernel = activations.get(name);
-    if (kernel === undefined) {
-      throw new SpecError(
-        `spec.activations[${l}]`,
-        `${backend} has no kernel for activation '${name}'; add one with registerTfjsActivation`,
-      );
-    }
-    return kernel;
-  });
-  const loss = losses.get(spec.loss);
-  if (loss === undefined) {
-    throw new SpecError(
-      'spec.loss',
-      `${backend} has no kernel for loss '${spec.loss}'; add one with registerTfjsLoss`,
-    );
-  }
-  if (lossOf(spec).canonical !== undefined && loss.fusedGradZ === undefined) {
-    throw new SpecError(
-      'spec.loss',
-      `${backend}'s kernel for loss '${spec.loss}' lacks the fused dZ of its canonical pair`,
-    );
-  }
-  return { activations: layers, loss, fused: fusesOutput(spec) };
+  return registry.resolve(spec, `tfjs-${tfBackend}`);
 }

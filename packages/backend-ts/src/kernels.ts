@@ -1,11 +1,10 @@
 import {
   type ActivationName,
-  activationsOf,
+  KernelRegistry,
   type LossName,
-  lossOf,
   type Matrix,
   type NetworkSpec,
-  SpecError,
+  type ResolvedKernels,
 } from '@onegrad/core';
 import { identity } from './activations/identity.js';
 import { relu } from './activations/relu.js';
@@ -38,51 +37,29 @@ export interface TsLossKernel {
   fusedGradZ?(a: Matrix, y: Matrix, dZ: Matrix): void;
 }
 
-// Built in as table entries, not registered by an imported module: bundlers drop side-effect imports.
-const activations = new Map<string, TsActivationKernel>(
-  [sigmoid, tanh, relu, identity, softmax].map((k) => [k.name, k]),
+const registry = new KernelRegistry<TsActivationKernel, TsLossKernel>(
+  {
+    package: 'backend-ts',
+    noun: 'kernel',
+    parameter: 'kernel.name',
+    registerActivation: 'registerTsActivation',
+    registerLoss: 'registerTsLoss',
+  },
+  [sigmoid, tanh, relu, identity, softmax],
+  [bce, mse, cce],
 );
-const losses = new Map<string, TsLossKernel>([bce, mse, cce].map((k) => [k.name, k]));
 
 /** Registers the TypeScript kernel of an activation (once per name). */
 export function registerTsActivation(kernel: TsActivationKernel): void {
-  const known = activations.get(kernel.name);
-  if (known !== undefined && known !== kernel)
-    throw new SpecError('kernel.name', `backend-ts already has a kernel for activation '${kernel.name}'`);
-  activations.set(kernel.name, kernel);
+  registry.registerActivation(kernel);
 }
 
 /** Registers the TypeScript kernel of a loss (once per name). */
 export function registerTsLoss(kernel: TsLossKernel): void {
-  const known = losses.get(kernel.name);
-  if (known !== undefined && known !== kernel)
-    throw new SpecError('kernel.name', `backend-ts already has a kernel for loss '${kernel.name}'`);
-  losses.set(kernel.name, kernel);
+  registry.registerLoss(kernel);
 }
 
 /** The kernels of a validated spec: one activation per layer and the loss; SpecError when one is missing. */
-export function kernelsOf(spec: NetworkSpec): { activations: TsActivationKernel[]; loss: TsLossKernel } {
-  const layers = activationsOf(spec).map((name, l) => {
-    const kernel = activations.get(name);
-    if (kernel === undefined) {
-      throw new SpecError(
-        `spec.activations[${l}]`,
-        `backend 'ts' has no kernel for activation '${name}'; add one with registerTsActivation`,
-      );
-    }
-    return kernel;
-  });
-  const loss = losses.get(spec.loss);
-  if (loss === undefined)
-    throw new SpecError(
-      'spec.loss',
-      `backend 'ts' has no kernel for loss '${spec.loss}'; add one with registerTsLoss`,
-    );
-  if (lossOf(spec).canonical !== undefined && loss.fusedGradZ === undefined) {
-    throw new SpecError(
-      'spec.loss',
-      `backend 'ts' kernel for loss '${spec.loss}' lacks the fused dZ of its canonical pair`,
-    );
-  }
-  return { activations: layers, loss };
+export function kernelsOf(spec: NetworkSpec): ResolvedKernels<TsActivationKernel, TsLossKernel> {
+  return registry.resolve(spec, 'ts');
 }

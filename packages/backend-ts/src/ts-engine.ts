@@ -2,7 +2,6 @@ import {
   cloneMatrix,
   type EngineStep,
   firstNonFinite,
-  fusesOutput,
   type LayerValues,
   type Matrix,
   type NetworkSpec,
@@ -38,7 +37,7 @@ export class TsEngine implements SessionEngine {
         new DenseLayer(p.W.rows, p.W.cols, spec.dtype, p, kernels.activations[l] as TsActivationKernel),
     );
     this.loss = kernels.loss;
-    this.fused = fusesOutput(spec);
+    this.fused = kernels.fused;
     this.round = spec.dtype === 'float32' ? Math.fround : (v) => v;
     const outputs = spec.sizes[spec.sizes.length - 1] as number;
     this.dAOut = new Buffer(spec.dtype, outputs);

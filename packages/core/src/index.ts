@@ -36,6 +36,7 @@ export {
 } from './errors.js';
 export { assertFiniteStep } from './finite-step.js';
 export { initParams, seededRandom } from './init.js';
+export { KernelRegistry, type KernelRegistryNames, type ResolvedKernels } from './kernel-registry.js';
 export type { Layer, LayerForward, LayerGradients } from './layer.js';
 export type { Loss } from './loss.js';
 export { chanceCost, DIVERGENCE_FACTOR, LossWatch } from './loss-watch.js';

@@ -1,10 +1,9 @@
 import {
   type ActivationName,
-  activationsOf,
-  fusesOutput,
+  KernelRegistry,
   type LossName,
   type NetworkSpec,
-  SpecError,
+  type ResolvedKernels,
 } from '@onegrad/core';
 import { identity } from './activations/identity.js';
 import { relu } from './activations/relu.js';
@@ -39,66 +38,36 @@ export interface OnnxLossEmitter {
 }
 
 /** The emitters of one network: an activation per layer, layer 1 first, and the loss. */
-export interface NetworkEmitters {
-  readonly activations: readonly OnnxActivationEmitter[];
-  readonly loss: OnnxLossEmitter;
-  /** True when the output dZ is the loss's fused form (a canonical pair). */
-  readonly fused: boolean;
-}
+export type NetworkEmitters = ResolvedKernels<OnnxActivationEmitter, OnnxLossEmitter>;
 
-// Built in as table entries, not registered by an imported module: bundlers drop side-effect imports.
-const activations = new Map<string, OnnxActivationEmitter>(
-  [sigmoid, tanh, relu, identity, softmax].map((e) => [e.name, e]),
+const registry = new KernelRegistry<OnnxActivationEmitter, OnnxLossEmitter>(
+  {
+    package: 'backend-onnx',
+    noun: 'graph emitter',
+    parameter: 'emitter.name',
+    registerActivation: 'registerOnnxActivation',
+    registerLoss: 'registerOnnxLoss',
+  },
+  [sigmoid, tanh, relu, identity, softmax],
+  [bce, mse, cce],
 );
-const losses = new Map<string, OnnxLossEmitter>([bce, mse, cce].map((e) => [e.name, e]));
-
-function register<E extends { readonly name: string }>(kind: string, table: Map<string, E>, e: E): void {
-  const known = table.get(e.name);
-  if (known !== undefined && known !== e)
-    throw new SpecError('emitter.name', `backend-onnx already has an emitter for ${kind} '${e.name}'`);
-  table.set(e.name, e);
-}
 
 /** Registers the ONNX graph emitter of an activation (once per name; the same object again is harmless). */
 export function registerOnnxActivation(emitter: OnnxActivationEmitter): void {
-  register('activation', activations, emitter);
+  registry.registerActivation(emitter);
 }
 
 /** Registers the ONNX graph emitter of a loss (once per name). */
 export function registerOnnxLoss(emitter: OnnxLossEmitter): void {
-  register('loss', losses, emitter);
+  registry.registerLoss(emitter);
 }
 
 /** The activation emitters of a validated spec, layer 1 first; SpecError naming `spec.activations[l]` when one is missing. */
 export function activationEmittersOf(spec: NetworkSpec): OnnxActivationEmitter[] {
-  return activationsOf(spec).map((name, l) => {
-    const emitter = activations.get(name);
-    if (emitter === undefined) {
-      throw new SpecError(
-        `spec.activations[${l}]`,
-        `backend 'onnx' has no graph emitter for activation '${name}'; add one with registerOnnxActivation`,
-      );
-    }
-    return emitter;
-  });
+  return registry.activationsOf(spec, 'onnx');
 }
 
 /** The emitters of a validated spec; SpecError naming `spec.activations[l]` or `spec.loss` when one is missing. */
 export function emittersOf(spec: NetworkSpec): NetworkEmitters {
-  const layers = activationEmittersOf(spec);
-  const loss = losses.get(spec.loss);
-  if (loss === undefined) {
-    throw new SpecError(
-      'spec.loss',
-      `backend 'onnx' has no graph emitter for loss '${spec.loss}'; add one with registerOnnxLoss`,
-    );
-  }
-  const fused = fusesOutput(spec);
-  if (fused && loss.fusedGradZ === undefined) {
-    throw new SpecError(
-      'spec.loss',
-      `backend 'onnx' emitter for loss '${spec.loss}' lacks the fused dZ of its canonical pair`,
-    );
-  }
-  return { activations: layers, loss, fused };
+  return registry.resolve(spec, 'onnx');
 }

@@ -1,5 +1,5 @@
 import type { LossDescriptor } from '../descriptors.js';
-import { cellOf } from '../finite-matrix.js';
+import { outsideUnitInterval } from './unit-interval.js';
 
 /** Binary cross-entropy after a sigmoid, computed from the logit. */
 export const bce: LossDescriptor = {
@@ -11,11 +11,8 @@ export const bce: LossDescriptor = {
   chanceCost: (outputs) => outputs * Math.LN2,
   checkTargets(y, cols) {
     for (let i = 0; i < y.length; i++) {
-      const v = y[i] as number;
-      if (!(v >= 0 && v <= 1)) {
-        const rows = y.length / cols;
-        return `bce targets must lie in [0, 1]; element ${cellOf(i, cols)} of the ${rows}x${cols} matrix is ${v}`;
-      }
+      const outside = outsideUnitInterval('bce', y, cols, i);
+      if (outside !== undefined) return outside;
     }
     return undefined;
   },

@@ -1,6 +1,6 @@
 import type { LossDescriptor } from '../descriptors.js';
 import { UNIT_ROUNDOFF } from '../dtype.js';
-import { cellOf } from '../finite-matrix.js';
+import { outsideUnitInterval } from './unit-interval.js';
 
 /** Categorical cross-entropy over a softmax row, computed from the logits. */
 export const cce: LossDescriptor = {
@@ -16,12 +16,9 @@ export const cce: LossDescriptor = {
     for (let r = 0; r * cols < y.length; r++) {
       let sum = 0;
       for (let j = 0; j < cols; j++) {
-        const v = y[r * cols + j] as number;
-        if (!(v >= 0 && v <= 1)) {
-          const rows = y.length / cols;
-          return `cce targets must lie in [0, 1]; element ${cellOf(r * cols + j, cols)} of the ${rows}x${cols} matrix is ${v}`;
-        }
-        sum += v;
+        const outside = outsideUnitInterval('cce', y, cols, r * cols + j);
+        if (outside !== undefined) return outside;
+        sum += y[r * cols + j] as number;
       }
       if (Math.abs(sum - 1) > slack) return `each cce target row must sum to 1; row ${r} sums to ${sum}`;
     }
