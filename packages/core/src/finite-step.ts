@@ -1,5 +1,7 @@
-import { firstNonFinite } from './dtype.js';
+import { dtypeOf, firstNonFinite } from './dtype.js';
 import { DivergenceError } from './errors.js';
+import { cellOf } from './finite-matrix.js';
+import { type Matrix, shapeOf } from './matrix.js';
 import type { Params } from './params.js';
 
 /**
@@ -20,4 +22,17 @@ export function assertFiniteStep(loss: number, updated: Params): void {
       }
     }
   });
+}
+
+/**
+ * Throws {@link DivergenceError} naming the first non-finite element of a forward pass's output `a`:
+ * finite inputs whose products overflow give NaN or Infinity, and forward refuses them as step does.
+ */
+export function assertFiniteForward(a: Matrix, name = 'x'): Matrix {
+  const bad = firstNonFinite(a.data);
+  if (bad < 0) return a;
+  throw new DivergenceError(
+    name,
+    `the forward pass makes element ${cellOf(bad, a.cols)} of the ${shapeOf(a)} output ${a.data[bad]}: the inputs and parameters overflow in ${dtypeOf(a.data)}`,
+  );
 }

@@ -34,7 +34,7 @@ export {
   TargetRangeError,
   UnsupportedDTypeError,
 } from './errors.js';
-export { assertFiniteStep } from './finite-step.js';
+export { assertFiniteForward, assertFiniteStep } from './finite-step.js';
 export { initParams, seededRandom } from './init.js';
 export { KernelRegistry, type KernelRegistryNames, type ResolvedKernels } from './kernel-registry.js';
 export type { Layer, LayerForward, LayerGradients } from './layer.js';

@@ -1,7 +1,7 @@
 import type { BackendInfo } from './backend.js';
 import type { EngineStep, SessionEngine } from './engine.js';
 import { DisposedError, DivergenceError } from './errors.js';
-import { assertFiniteStep } from './finite-step.js';
+import { assertFiniteForward, assertFiniteStep } from './finite-step.js';
 import { chanceCost, LossWatch } from './loss-watch.js';
 import type { Matrix } from './matrix.js';
 import { fusesOutput, type NetworkSpec } from './network-spec.js';
@@ -39,7 +39,7 @@ export class CoreSession implements TrainingSession {
   forward(x: Matrix): Promise<Matrix> {
     return this.call(
       () => snapshotInput(this.spec, x),
-      (input) => this.engine.forward(input),
+      async (input) => assertFiniteForward(await this.engine.forward(input)),
     );
   }
 

@@ -45,7 +45,10 @@ export interface TrainingSession {
   readonly spec: NetworkSpec;
   /** The backend computing it. */
   readonly backend: BackendInfo;
-  /** Output activations A_L for `x` (batch x n0), batch x nL, in the spec's dtype. */
+  /**
+   * Output activations A_L for `x` (batch x n0), batch x nL, in the spec's dtype. Rejects with
+   * DivergenceError when they are not finite (products that overflow), as `step` does.
+   */
   forward(x: Matrix): Promise<Matrix>;
   /** Forward, backward and SGD update on one batch. */
   step(batch: Batch, options: StepOptions): Promise<StepResult>;

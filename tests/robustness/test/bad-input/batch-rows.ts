@@ -18,6 +18,11 @@ export const BATCH_ROWS: readonly BadInput[] = [
       withX({ rows: 2, cols: 2, data: new Float64Array(3) }),
     ],
     'x of plain numbers': [['batchx2', 'Float32Array'], withX({ rows: 2, cols: 2, data: X })],
+    'x with 1.5 rows': [['integers', '1.5x2'], withX({ rows: 1.5, cols: 2, data: new Float64Array(3) })],
+    "x with rows '2' (a string)": [
+      ['integers', '2x2'],
+      withX({ rows: '2', cols: 2, data: new Float64Array(4) }),
+    ],
   }),
   ...rows(ShapeError, 'batch.y', {
     'y with 1 row for 2 samples': [['2x1', '1x1'], withY(m([1], 1, 1))],

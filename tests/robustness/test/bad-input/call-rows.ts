@@ -21,6 +21,14 @@ export const CALL_ROWS: readonly BadInput[] = [
   }),
   ...rows(ShapeError, 'x', {
     'forward of a 1x3 x': [['batchx2', '1x3'], (c) => c.session.forward(m([1, 1, 1], 1, 3))],
+    'forward of 1.5 rows': [
+      ['integers', '1.5x2'],
+      (c) => c.session.forward({ rows: 1.5, cols: 2, data: new Float64Array(3) }),
+    ],
+    "forward of cols '2' (a string)": [
+      ['integers', '1x2'],
+      (c) => c.session.forward({ rows: 1, cols: '2' as never, data: new Float64Array(2) }),
+    ],
   }),
   ...rows(EmptyBatchError, 'x', { 'forward of 0 rows': [['0x2'], (c) => c.session.forward(m([], 0, 2))] }),
   ...rows(NonFiniteError, 'x', {

@@ -41,7 +41,22 @@ export const PARAMS_ROWS: readonly BadInput[] = [
       (c) => c.session.setParams(c.params.slice(0, 1)),
     ],
   }),
+  ...rows(ShapeError, 'params[0].W', {
+    'setParams with a sparse array of 2 layers': [['2x2'], (c) => c.session.setParams(new Array(2))],
+    'createSession with a sparse array of 2 layers': [
+      ['2x2'],
+      (c) => c.backend.createSession(c.session.spec, new Array(2)),
+    ],
+  }),
   ...rows(ShapeError, 'params[1].W', {
+    'setParams with layer 2 a hole': [
+      ['2x1'],
+      (c) => {
+        const holed = new Array(2);
+        holed[0] = c.params[0];
+        return c.session.setParams(holed);
+      },
+    ],
     'setParams with W2 transposed': [['2x1', '1x2'], set(1, 'W', m([0.5, -0.75], 1, 2))],
   }),
   ...rows(ShapeError, 'params[0].b', {
