@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './base64.js';
+import { base64Length, fromBase64, toBase64 } from './base64.js';
 import { crc32 } from './crc32.js';
 import {
   decodeParamsFile,
@@ -10,6 +10,7 @@ import {
   type ParamsFile,
   ParamsFileError,
   paramsBitEqual,
+  seededRandom,
 } from './index.js';
 
 const spec = { sizes: [3, 4, 2], loss: 'bce', dtype: 'float32' } as const;
@@ -122,5 +123,19 @@ describe('crc32 and base64', () => {
     expect(toBase64(Uint8Array.from('fo', (c) => c.charCodeAt(0)))).toBe('Zm8=');
     expect(Array.from(fromBase64('Zm8=')!)).toEqual([102, 111]);
     expect(fromBase64('Zm9=')).toBeUndefined();
+  });
+
+  it('round-trip every length and refuse what is not canonical', () => {
+    const rand = seededRandom(3);
+    for (let n = 0; n < 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+      const text = toBase64(bytes);
+      expect(text.length).toBe(base64Length(n));
+      expect(Buffer.from(bytes).toString('base64')).toBe(text);
+      expect(Array.from(fromBase64(text)!)).toEqual(Array.from(bytes));
+    }
+    for (const bad of ['Zm9', 'Zg==Zg==', 'Zh==', 'Z===', '=AAA', 'AA=A', 'Zm9v\u00e9AAA', 'Zm\u0100=']) {
+      expect(fromBase64(bad), bad).toBeUndefined();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from './base64.js';
+import { base64Length, fromBase64, toBase64 } from './base64.js';
 import { crc32 } from './crc32.js';
 import { allocate, type DType, type FloatArray } from './dtype.js';
 import { OnegradError, ParamsFileError } from './errors.js';
@@ -38,9 +38,15 @@ export interface ParamsFile {
 
 const BYTES: Readonly<Record<DType, number>> = { float32: 4, float64: 8 };
 
+// Typed arrays use the host's byte order; the file is little-endian, so big-endian hosts go by DataView.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function toBytes(data: FloatArray, dtype: DType): Uint8Array {
   const size = BYTES[dtype];
-  const out = new Uint8Array(data.length * size);
+  const copy = allocate(dtype, data.length);
+  copy.set(data);
+  const out = new Uint8Array(copy.buffer);
+  if (LITTLE_ENDIAN) return out;
   const view = new DataView(out.buffer);
   for (let i = 0; i < data.length; i++) {
     if (size === 4) view.setFloat32(i * 4, data[i] as number, true);
@@ -52,6 +58,10 @@ function toBytes(data: FloatArray, dtype: DType): Uint8Array {
 function fromBytes(bytes: Uint8Array, dtype: DType): FloatArray {
   const size = BYTES[dtype];
   const out = allocate(dtype, bytes.length / size);
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(bytes);
+    return out;
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < out.length; i++)
     out[i] = size === 4 ? view.getFloat32(i * 4, true) : view.getFloat64(i * 8, true);
@@ -98,8 +108,11 @@ export function encodeParamsFile(spec: NetworkSpec, params: Params): string {
  */
 export function decodeParamsFile(text: string): { spec: NetworkSpec; params: Params } {
   let file: Partial<Record<keyof ParamsFile, unknown>>;
+  if (typeof text !== 'string')
+    throw new ParamsFileError('file', `expected the file's text, got ${typeof text}`);
   try {
-    file = JSON.parse(text);
+    // A byte order mark, as some editors write at the start of UTF-8 text, is not part of the JSON.
+    file = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (cause) {
     throw new ParamsFileError('file', `not JSON (truncated?): ${(cause as Error).message}`, { cause });
   }
@@ -122,9 +135,17 @@ export function decodeParamsFile(text: string): { spec: NetworkSpec; params: Par
   const read = (m: unknown, name: string, rows: number, cols: number): Matrix => {
     const { rows: r, cols: c, data } = (m ?? {}) as Partial<SavedMatrix>;
     if (r !== rows || c !== cols) throw new ParamsFileError(name, `expected ${rows}x${cols}, got ${r}x${c}`);
-    const bytes = typeof data === 'string' ? fromBase64(data) : undefined;
-    if (bytes === undefined) throw new ParamsFileError(`${name}.data`, 'expected base64 text');
+    if (typeof data !== 'string') throw new ParamsFileError(`${name}.data`, 'expected base64 text');
+    // The declared shape fixes the payload's length: check it before decoding anything.
     const want = rows * cols * BYTES[spec.dtype];
+    if (data.length !== base64Length(want)) {
+      throw new ParamsFileError(
+        `${name}.data`,
+        `expected ${want} bytes (${base64Length(want)} base64 characters) for a ${rows}x${cols} ${spec.dtype} matrix, got ${data.length} characters`,
+      );
+    }
+    const bytes = fromBase64(data);
+    if (bytes === undefined) throw new ParamsFileError(`${name}.data`, 'expected base64 text');
     if (bytes.length !== want) {
       throw new ParamsFileError(
         `${name}.data`,

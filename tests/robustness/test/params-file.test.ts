@@ -1,4 +1,10 @@
-import { decodeParamsFile, encodeParamsFile, initParams, paramsBitEqual } from '@onegrad/core';
+import {
+  decodeParamsFile,
+  encodeParamsFile,
+  initParams,
+  ParamsFileError,
+  paramsBitEqual,
+} from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 import { seedNet } from '../src/seed-net.js';
 import { TARGETS } from '../src/targets.js';
@@ -29,4 +35,29 @@ describe('saved parameters', () => {
       session.dispose();
     },
   );
+});
+
+describe('hostile parameters files', () => {
+  const spec = { sizes: [2, 2], loss: 'bce', dtype: 'float32' } as const;
+  const good = encodeParamsFile(spec, initParams(spec, 1));
+
+  it('refuses a 2x2 network whose payload is 64 MB from its length, before decoding it', () => {
+    const file = JSON.parse(good);
+    file.layers[0].W.data = 'AAAA'.repeat(16 * 2 ** 20);
+    const error = (() => {
+      try {
+        decodeParamsFile(JSON.stringify(file));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ParamsFileError);
+    expect((error as ParamsFileError).parameter).toBe('file.layers[0].W.data');
+    expect((error as Error).message).toContain(`got ${64 * 2 ** 20} characters`);
+  });
+
+  it('reads a file that starts with a byte order mark', () => {
+    const loaded = decodeParamsFile(`\uFEFF${good}`);
+    expect(paramsBitEqual(loaded.params, initParams(spec, 1))).toBe(true);
+  });
 });
