@@ -39,6 +39,20 @@ describe('onegrad-onnx-graph', () => {
 
   it('rejects a bad spec or missing sizes', async () => {
     await expect(main(['2,x,1'])).rejects.toBeInstanceOf(SpecError);
+    for (const sizes of [
+      '2,1e300',
+      '2,9007199254740993,1',
+      '2,1.5,1',
+      '2,0x10,1',
+      '2,,1',
+      `2,${2 ** 21},1`,
+    ]) {
+      await expect(
+        main([sizes, '--out', join(tmpdir(), 'never-written.onnx')]),
+        sizes,
+      ).rejects.toBeInstanceOf(SpecError);
+    }
+    await expect(main(['2,9007199254740993,1'])).rejects.toThrow("'9007199254740993'");
     await expect(main([])).rejects.toThrow(/usage/);
   });
 });

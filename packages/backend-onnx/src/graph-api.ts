@@ -4,6 +4,7 @@ export {
   type AttrValue,
   type GraphBuilder,
   IR_VERSION,
+  MAX_ONNX_LAYERS,
   type OnnxActivationEmitter,
   type OnnxLossEmitter,
   OPSET,

@@ -60,8 +60,12 @@ export {
   LOSSES,
   layerCount,
   lossOf,
+  MAX_LAYERS,
+  MAX_PARAMETERS,
+  MAX_WIDTH,
   type NetworkSpec,
   outputActivation,
+  parameterCount,
   validateSpec,
 } from './network-spec.js';
 export { cloneParams, type LayerParams, type Params, paramsBitEqual, validateParams } from './params.js';

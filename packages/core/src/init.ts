@@ -1,5 +1,5 @@
 import { allocate } from './dtype.js';
-import type { NetworkSpec } from './network-spec.js';
+import { type NetworkSpec, validateSpec } from './network-spec.js';
 import type { Params } from './params.js';
 
 /**
@@ -19,9 +19,11 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * Deterministic Glorot-uniform parameters for `spec`: W_l ~ U(-r, r) with r = sqrt(6 / (n_{l-1} + n_l)),
- * drawn in float64 and rounded once to the spec's dtype; biases are zero.
+ * drawn in float64 and rounded once to the spec's dtype; biases are zero. Throws SpecError for a
+ * spec {@link validateSpec} refuses (beyond the size limits), before allocating anything.
  */
-export function initParams(spec: NetworkSpec, seed = 1): Params {
+export function initParams(rawSpec: NetworkSpec, seed = 1): Params {
+  const spec = validateSpec(rawSpec);
   const rand = seededRandom(seed);
   const params = [];
   for (let l = 1; l < spec.sizes.length; l++) {

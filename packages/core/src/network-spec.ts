@@ -15,6 +15,28 @@ export const ALL_LOSSES: readonly LossName[] = ['bce', 'mse', 'cce'];
 export const ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'identity', 'softmax'];
 
 /**
+ * The widest layer a spec may have (2^20 units): checked before anything is allocated, so a width
+ * such as 2^31 is refused with SpecError instead of starting to fill gigabytes.
+ */
+export const MAX_WIDTH = 2 ** 20;
+
+/**
+ * The most parameters (elements of every W_l and b_l together) a spec may have: 2^28, which is 1 GiB
+ * in float32 and 2 GiB in float64, below what a typed array, a wasm heap or a runtime tensor can hold.
+ */
+export const MAX_PARAMETERS = 2 ** 28;
+
+/** The most layers (L, dense layer + activation each) a spec may have. */
+export const MAX_LAYERS = 1000;
+
+/** Number of parameters of a network of `sizes`: the elements of every W_l and b_l. */
+export function parameterCount(sizes: readonly number[]): number {
+  let count = 0;
+  for (let l = 1; l < sizes.length; l++) count += ((sizes[l - 1] as number) + 1) * (sizes[l] as number);
+  return count;
+}
+
+/**
  * A multi-layer perceptron: `sizes = [n0, n1, ..., nL]`, every layer dense + its activation (sigmoid
  * unless `activations` says otherwise); layer l has `W_l` (n_{l-1} x n_l) and `b_l` (1 x n_l).
  */
@@ -68,12 +90,31 @@ export function validateSpec(spec: unknown): NetworkSpec {
       `expected at least two layer sizes [n0, ..., nL], got ${JSON.stringify(rawSizes)}`,
     );
   }
-  const sizes: number[] = [...rawSizes];
-  sizes.forEach((n, i) => {
-    if (!Number.isSafeInteger(n) || n < 1) {
+  if (rawSizes.length > MAX_LAYERS + 1) {
+    throw new SpecError(
+      'spec.sizes',
+      `${rawSizes.length - 1} layers is more than the limit of ${MAX_LAYERS} (MAX_LAYERS)`,
+    );
+  }
+  const sizes: number[] = [];
+  // A plain loop, not forEach: a sparse sizes array must be refused at its hole.
+  for (let i = 0; i < rawSizes.length; i++) {
+    const n: unknown = rawSizes[i];
+    if (!Number.isSafeInteger(n) || (n as number) < 1) {
       throw new SpecError(`spec.sizes[${i}]`, `expected an integer >= 1, got ${JSON.stringify(n)}`);
     }
-  });
+    if ((n as number) > MAX_WIDTH) {
+      throw new SpecError(`spec.sizes[${i}]`, `${n} is wider than the limit of ${MAX_WIDTH} (MAX_WIDTH)`);
+    }
+    sizes.push(n as number);
+  }
+  const count = parameterCount(sizes);
+  if (count > MAX_PARAMETERS) {
+    throw new SpecError(
+      'spec.sizes',
+      `[${sizes.join(', ')}] has ${count} parameters, more than the limit of ${MAX_PARAMETERS} (MAX_PARAMETERS)`,
+    );
+  }
   const lossDescriptor = lossOf({ loss: loss as LossName });
   if (!isDType(dtype)) {
     throw new SpecError(

@@ -1,3 +1,4 @@
+import { createOnnxBackend, MAX_ONNX_LAYERS } from '@onegrad/backend-onnx';
 import { createTsBackend } from '@onegrad/backend-ts';
 import {
   DivergenceError,
@@ -8,6 +9,7 @@ import {
   type Params,
   paramsBitEqual,
   ShapeError,
+  SpecError,
 } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 import { settledMemory } from '../src/collect-garbage.js';
@@ -96,6 +98,29 @@ describe.each(TARGETS)('hostile calls on $label', (target) => {
 });
 
 describe('hostile calls on core and backend-ts', () => {
+  it('initParams refuses [2, 2^31, 1] before allocating, and [1e5, 1e5, 1] with a typed error', () => {
+    expect(() => initParams({ sizes: [2, 2 ** 31, 1], loss: 'bce', dtype: 'float32' })).toThrow(
+      expect.objectContaining({ name: 'SpecError', parameter: 'spec.sizes[1]' }),
+    );
+    expect(() => initParams({ sizes: [1e5, 1e5, 1], loss: 'bce', dtype: 'float32' })).toThrow(
+      expect.objectContaining({ name: 'SpecError', parameter: 'spec.sizes' }),
+    );
+  });
+
+  it(`onnx refuses a spec deeper than MAX_ONNX_LAYERS (${MAX_ONNX_LAYERS}) before compiling`, async () => {
+    const backend = createOnnxBackend();
+    const spec = {
+      sizes: [...Array(MAX_ONNX_LAYERS + 1).fill(2), 1],
+      loss: 'bce',
+      dtype: 'float32',
+    } as const;
+    const error = await rejection(() => backend.createSession(spec, initParams(spec, 1)));
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).parameter).toBe('spec.sizes');
+    expect((error as Error).message).toContain('MAX_ONNX_LAYERS');
+    await backend.dispose();
+  });
+
   it('encodeParamsFile refuses a sparse parameters array', async () => {
     const { spec } = seedNet('float64');
     const error = await rejection(async () => encodeParamsFile(spec, new Array(2)));

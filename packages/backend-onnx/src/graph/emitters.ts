@@ -10,6 +10,7 @@ import { relu } from './activations/relu.js';
 import { sigmoid } from './activations/sigmoid.js';
 import { softmax } from './activations/softmax.js';
 import { tanh } from './activations/tanh.js';
+import { assertCompilableDepth } from './depth-limit.js';
 import type { GraphBuilder } from './graph-builder.js';
 import { bce } from './losses/bce.js';
 import { cce } from './losses/cce.js';
@@ -64,10 +65,15 @@ export function registerOnnxLoss(emitter: OnnxLossEmitter): void {
 
 /** The activation emitters of a validated spec, layer 1 first; SpecError naming `spec.activations[l]` when one is missing. */
 export function activationEmittersOf(spec: NetworkSpec): OnnxActivationEmitter[] {
+  assertCompilableDepth(spec);
   return registry.activationsOf(spec, 'onnx');
 }
 
-/** The emitters of a validated spec; SpecError naming `spec.activations[l]` or `spec.loss` when one is missing. */
+/**
+ * The emitters of a validated spec; SpecError naming `spec.activations[l]` or `spec.loss` when one is
+ * missing, or `spec.sizes` when the spec is deeper than backend-onnx compiles.
+ */
 export function emittersOf(spec: NetworkSpec): NetworkEmitters {
+  assertCompilableDepth(spec);
   return registry.resolve(spec, 'onnx');
 }

@@ -1,3 +1,4 @@
+export { assertCompilableDepth, MAX_ONNX_LAYERS } from './depth-limit.js';
 export {
   emittersOf,
   type NetworkEmitters,

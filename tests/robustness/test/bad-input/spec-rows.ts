@@ -12,8 +12,16 @@ export const SPEC_ROWS: readonly BadInput[] = [
     'spec with width 0': [['>= 1', 'got 0'], spec([2, 0, 1])],
     'spec with width 1.5': [['>= 1', '1.5'], spec([2, 1.5, 1])],
     'spec with width -1': [['>= 1', '-1'], spec([2, -1, 1])],
+    'spec with width 2^31': [['2147483648', 'MAX_WIDTH'], spec([2, 2 ** 31, 1])],
+    'spec with width 2^53 + 1': [['9007199254740992'], spec([2, 2 ** 53 + 1, 1])],
+    'spec with width 1e300': [['1e+300'], spec([2, 1e300, 1])],
+  }),
+  ...rows(SpecError, 'spec.sizes[2]', {
+    "spec with width '1' (a string)": [['"1"'], spec([2, 2, '1'])],
   }),
   ...rows(SpecError, 'spec.sizes', {
+    'spec [1e5, 1e5, 1] of 1e10 parameters': [['10000200001', 'MAX_PARAMETERS'], spec([1e5, 1e5, 1])],
+    'spec of 1001 layers': [['1001 layers', 'MAX_LAYERS'], spec(Array(1002).fill(1))],
     'spec with one size': [['at least two', '[2]'], spec([2])],
     'spec with no sizes': [['at least two', 'undefined'], spec(undefined)],
   }),
