@@ -34,7 +34,8 @@ export function formatMatrix(m: Matrix, options: FormatOptions = {}): string {
   const cells = Array.from(shown.data, (v) =>
     Number.isFinite(v) ? v.toPrecision(digits) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Inf' : '-Inf',
   );
-  const width = Math.max(...cells.map((c) => c.length), 1);
+  // A reduce, not Math.max(...cells): spreading 250,000 arguments overflows the call stack.
+  const width = cells.reduce((w, c) => Math.max(w, c.length), 1);
   const lines: string[] = [];
   for (let i = 0; i < shown.rows; i++) {
     lines.push(

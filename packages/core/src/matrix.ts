@@ -32,13 +32,15 @@ export function matrix(
 /** Builds a matrix from nested rows, e.g. `fromRows([[1, 1], [0, 0]])`. */
 export function fromRows(rows: readonly (readonly number[])[], dtype: DType = 'float64'): Matrix {
   const cols = rows[0]?.length ?? 0;
-  const flat: number[] = [];
-  rows.forEach((row, i) => {
+  const data = allocate(dtype, rows.length * cols);
+  // Copied row by row into place, never spread: a row of 200,000 numbers overflows the call stack.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as readonly number[];
     if (row.length !== cols)
       throw new ShapeError(`rows[${i}]`, `expected ${cols} columns, got ${row.length}`);
-    flat.push(...row);
-  });
-  return matrix(rows.length, cols, flat, dtype);
+    data.set(row, i * cols);
+  }
+  return { rows: rows.length, cols, data };
 }
 
 /** A zero matrix of the given shape and dtype. */

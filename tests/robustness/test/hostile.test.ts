@@ -3,6 +3,8 @@ import { createTsBackend } from '@onegrad/backend-ts';
 import {
   DivergenceError,
   encodeParamsFile,
+  formatMatrix,
+  fromRows,
   initParams,
   type Matrix,
   matrix,
@@ -10,6 +12,7 @@ import {
   paramsBitEqual,
   ShapeError,
   SpecError,
+  zeros,
 } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 import { settledMemory } from '../src/collect-garbage.js';
@@ -98,6 +101,13 @@ describe.each(TARGETS)('hostile calls on $label', (target) => {
 });
 
 describe('hostile calls on core and backend-ts', () => {
+  it('formats a 500x500 matrix and builds one from a row of 200,000 numbers', () => {
+    expect(formatMatrix(zeros(500, 500, 'float32')).split('\n')).toHaveLength(500);
+    const row = Array.from({ length: 200_000 }, (_, i) => i);
+    const built = fromRows([row, row]);
+    expect([built.rows, built.cols, built.data[200_001]]).toEqual([2, 200_000, 1]);
+  });
+
   it('initParams refuses [2, 2^31, 1] before allocating, and [1e5, 1e5, 1] with a typed error', () => {
     expect(() => initParams({ sizes: [2, 2 ** 31, 1], loss: 'bce', dtype: 'float32' })).toThrow(
       expect.objectContaining({ name: 'SpecError', parameter: 'spec.sizes[1]' }),
