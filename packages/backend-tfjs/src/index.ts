@@ -8,3 +8,4 @@ export {
 export type { Tf } from './load-tfjs.js';
 export { TFJS_BACKENDS, type TfjsBackendName, type TfjsBackendOptions } from './options.js';
 export { createTfjsBackend } from './tfjs-backend.js';
+export { MAX_CALL_BYTES } from './wasm-capacity.js';

@@ -1,4 +1,5 @@
 import { type BackendInfo, BackendInitError } from '@onegrad/core';
+import { MAX_CALL_BYTES } from './wasm-capacity.js';
 
 /** The tfjs backends this package runs on: `cpu` (Node and browsers), `wasm` (Node and browsers), `webgl` (browsers). */
 export type TfjsBackendName = 'cpu' | 'wasm' | 'webgl';
@@ -10,6 +11,24 @@ export const TFJS_BACKENDS: readonly TfjsBackendName[] = ['cpu', 'wasm', 'webgl'
 export interface TfjsBackendOptions {
   /** The tfjs backend to compute on; default `cpu`. */
   readonly tfBackend?: TfjsBackendName;
+  /**
+   * The most bytes one step or forward may need on the engine (batch, intermediates, parameters), a
+   * positive number; larger batches are refused with CapacityError before anything is allocated.
+   * Default and maximum {@link MAX_CALL_BYTES} (4 GiB - 64 KiB, the largest wasm heap).
+   */
+  readonly maxCallBytes?: number;
+}
+
+/** Checks `options.maxCallBytes` at creation: BackendInitError unless it is a positive number. */
+export function resolveMaxCallBytes(options: TfjsBackendOptions | undefined): number {
+  const value: unknown = options?.maxCallBytes ?? MAX_CALL_BYTES;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new BackendInitError(
+      'options.maxCallBytes',
+      `expected a positive number of bytes, got ${JSON.stringify(value) ?? String(value)}`,
+    );
+  }
+  return Math.min(value, MAX_CALL_BYTES);
 }
 
 /** The @tensorflow/tfjs version this package is built and tested against; replaced by the loaded one at init. */

@@ -3,6 +3,7 @@ import { onTfBackend } from './engine-lock.js';
 import { loadTfBackend, type Tf } from './load-tfjs.js';
 import {
   PINNED_TFJS_VERSION,
+  resolveMaxCallBytes,
   resolveTfBackend,
   type TfjsBackendOptions,
   tfjsBackendInfo,
@@ -13,6 +14,7 @@ import { TfjsEngine } from './tfjs-engine.js';
 /** A onegrad backend on TensorFlow.js (`cpu` by default, `wasm`, or `webgl` in a browser); float32 only. */
 export function createTfjsBackend(options?: TfjsBackendOptions): Backend {
   const tfBackend = resolveTfBackend(options);
+  const maxCallBytes = resolveMaxCallBytes(options);
   let tf: Tf | undefined;
   let version = PINNED_TFJS_VERSION;
   return createBackend({
@@ -27,7 +29,7 @@ export function createTfjsBackend(options?: TfjsBackendOptions): Backend {
       tf = loaded;
     },
     // core loads the engine before it creates a session.
-    createSession: (spec, params) => TfjsEngine.create(tf as Tf, tfBackend, spec, params),
+    createSession: (spec, params) => TfjsEngine.create(tf as Tf, tfBackend, spec, params, maxCallBytes),
     // The tfjs backend itself stays registered: other onegrad backends in the process may share it.
     release: () => undefined,
   });

@@ -7,6 +7,7 @@ import type { TfjsBackendName } from './options.js';
 import { readParams, readValues } from './read-trace.js';
 import { forwardTensors, type LayerTensors, stepTensors } from './step.js';
 import { toMatrix, toTensor } from './tensors.js';
+import { assertFits, MAX_CALL_BYTES } from './wasm-capacity.js';
 
 /**
  * A network held in tensors on one tfjs backend. Every call that computes runs on that backend under
@@ -21,15 +22,22 @@ export class TfjsEngine implements SessionEngine {
   private constructor(
     private readonly tf: Tf,
     private readonly tfBackend: TfjsBackendName,
-    spec: NetworkSpec,
+    private readonly spec: NetworkSpec,
+    private readonly maxCallBytes: number,
   ) {
     this.kernels = kernelsOf(spec, tfBackend);
     this.on = { tf, tfBackend };
   }
 
   /** An engine holding `params` on `tfBackend`; SpecError, before allocating, where it lacks a kernel. */
-  static async create(tf: Tf, tfBackend: TfjsBackendName, spec: NetworkSpec, params: Params) {
-    const engine = new TfjsEngine(tf, tfBackend, spec);
+  static async create(
+    tf: Tf,
+    tfBackend: TfjsBackendName,
+    spec: NetworkSpec,
+    params: Params,
+    maxCallBytes = MAX_CALL_BYTES,
+  ) {
+    const engine = new TfjsEngine(tf, tfBackend, spec, maxCallBytes);
     await engine.writeParams(params);
     return engine;
   }
@@ -37,6 +45,7 @@ export class TfjsEngine implements SessionEngine {
   forward(x: Matrix): Promise<Matrix> {
     return this.locked(() => {
       const { tf } = this;
+      assertFits(tf, this.spec, x.rows, 'forward', this.maxCallBytes, 'x');
       const out = tf.tidy(
         () => forwardTensors(this.on, this.kernels, this.params, toTensor(tf, x)).acts.pop() as Tensor,
       );
@@ -51,6 +60,7 @@ export class TfjsEngine implements SessionEngine {
   step(x: Matrix, y: Matrix, learningRate: number, trace: boolean): Promise<EngineStep> {
     return this.locked(() => {
       const { tf } = this;
+      assertFits(tf, this.spec, x.rows, 'step', this.maxCallBytes, 'batch.x');
       const { updated, ...read } = tf.tidy(() =>
         stepTensors(
           this.on,

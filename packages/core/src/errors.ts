@@ -41,3 +41,12 @@ export class BackendInitError extends OnegradError {}
 
 /** A saved parameters file is malformed, truncated or altered (its checksum does not match). */
 export class ParamsFileError extends OnegradError {}
+
+/** A batch or network larger than the engine can hold (a wasm heap, a runtime limit); refused before anything was allocated. */
+export class CapacityError extends OnegradError {}
+
+/**
+ * The engine itself failed during a call, which was not applied. An engine that cannot recover (a wasm
+ * module that aborted) is poisoned: every later call on it, on any session or backend, throws EngineError.
+ */
+export class EngineError extends OnegradError {}

@@ -22,9 +22,11 @@ export {
 export type { BackendEngine, EngineStep, LayerValues, SessionEngine } from './engine.js';
 export {
   BackendInitError,
+  CapacityError,
   DisposedError,
   DivergenceError,
   EmptyBatchError,
+  EngineError,
   LearningRateError,
   NonFiniteError,
   OnegradError,
