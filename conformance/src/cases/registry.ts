@@ -5,6 +5,7 @@ import { randomCases } from './random.js';
 import { saturationCases } from './saturation.js';
 import { seedCases } from './seed.js';
 import { switchCases } from './switch.js';
+import { trainCases } from './train.js';
 import { trajectoryCases } from './trajectory.js';
 
 /** Every case of the suite, in run order. */
@@ -17,5 +18,6 @@ export function allCases(): ConformanceCase[] {
     ...trajectoryCases(),
     ...determinismCases(),
     ...switchCases(),
+    ...trainCases(),
   ];
 }

@@ -1,13 +1,26 @@
 import {
   allocate,
   type EngineStep,
+  type EngineTrain,
   layerCount,
   type Matrix,
   type NetworkSpec,
   type Params,
   type SessionEngine,
 } from '@onegrad/core';
-import { bias, emittersOf, NAMES, nextBias, nextWeight, weight } from './graph/index.js';
+import {
+  bias,
+  emittersOf,
+  NAMES,
+  nextBias,
+  nextWeight,
+  RUN_NAMES,
+  startBias,
+  startWeight,
+  trainedBias,
+  trainedWeight,
+  weight,
+} from './graph/index.js';
 import type { OrtTensor } from './ort-like.js';
 import type { GraphKind, SessionCache } from './session-cache.js';
 import { type ParamTensors, paramsOf, paramTensors, scalarOf, toMatrix, toTensor } from './tensors.js';
@@ -61,6 +74,40 @@ export class OnnxSession implements SessionEngine {
         this.params = next;
       },
       // Runtime CPU tensors are garbage collected: dropping the references is the release.
+      discard: () => undefined,
+    };
+  }
+
+  async train(x: Matrix, y: Matrix, learningRate: number, steps: number): Promise<EngineTrain> {
+    const { ort } = this.cache;
+    const { dtype } = this.spec;
+    const feeds: Record<string, OrtTensor> = {
+      [NAMES.x]: toTensor(ort, x),
+      [NAMES.y]: toTensor(ort, y),
+      [NAMES.lr]: new ort.Tensor(dtype, allocate(dtype, 1).fill(learningRate), []),
+      [RUN_NAMES.steps]: new ort.Tensor('int64', BigInt64Array.of(BigInt(steps)), []),
+      [RUN_NAMES.go]: new ort.Tensor('bool', Uint8Array.of(1), []),
+    };
+    for (let l = 1; l <= this.layers; l++) {
+      feeds[startWeight(l)] = this.params[weight(l)] as OrtTensor;
+      feeds[startBias(l)] = this.params[bias(l)] as OrtTensor;
+    }
+    const session = await this.cache.get(this.spec, 'train');
+    const out = await session.run(feeds);
+    const next: Record<string, OrtTensor> = {};
+    for (let l = 1; l <= this.layers; l++) {
+      next[weight(l)] = out[trainedWeight(l)] as OrtTensor;
+      next[bias(l)] = out[trainedBias(l)] as OrtTensor;
+    }
+    const taken = (out[RUN_NAMES.losses] as OrtTensor).data as Float32Array | Float64Array;
+    const ok = scalarOf(out[RUN_NAMES.ok] as OrtTensor) === 1;
+    // A refused step's cost is the last one taken; the loop kept the parameters from before it.
+    return {
+      losses: Float64Array.from(ok ? taken : taken.subarray(0, taken.length - 1)),
+      stopped: !ok,
+      commit: () => {
+        this.params = next;
+      },
       discard: () => undefined,
     };
   }

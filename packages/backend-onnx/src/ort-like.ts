@@ -31,11 +31,11 @@ export interface OrtSessionOptions {
 
 /** The runtime module: `import * as ort from 'onnxruntime-node'` (or `-web`). */
 export interface OrtModule {
-  readonly Tensor: new (
-    type: 'float32' | 'float64',
-    data: Float32Array | Float64Array,
-    dims: readonly number[],
-  ) => OrtTensor;
+  readonly Tensor: {
+    new (type: 'float32' | 'float64', data: Float32Array | Float64Array, dims: readonly number[]): OrtTensor;
+    new (type: 'int64', data: BigInt64Array, dims: readonly number[]): OrtTensor;
+    new (type: 'bool', data: Uint8Array, dims: readonly number[]): OrtTensor;
+  };
   readonly InferenceSession: {
     create(model: Uint8Array, options?: OrtSessionOptions): Promise<OrtSession>;
   };

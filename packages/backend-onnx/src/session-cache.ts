@@ -1,14 +1,24 @@
 import type { NetworkSpec } from '@onegrad/core';
-import { buildInferenceModel, buildTrainingModel, encodeModel, specTag } from './graph/index.js';
+import {
+  buildInferenceModel,
+  buildTrainingModel,
+  buildTrainRunModel,
+  encodeModel,
+  specTag,
+} from './graph/index.js';
 import type { OrtModule, OrtSession, OrtSessionOptions } from './ort-like.js';
 
-/** Which graph of a spec: the forward pass, the step, or the step with every intermediate. */
-export type GraphKind = 'forward' | 'step' | 'trace';
+/** Which graph of a spec: the forward pass, the step, the step with every intermediate, or a run of steps. */
+export type GraphKind = 'forward' | 'step' | 'trace' | 'train';
 
 /** The model bytes of graph `kind` of `spec`. */
 function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
   const model =
-    kind === 'forward' ? buildInferenceModel(spec) : buildTrainingModel(spec, { trace: kind === 'trace' });
+    kind === 'forward'
+      ? buildInferenceModel(spec)
+      : kind === 'train'
+        ? buildTrainRunModel(spec)
+        : buildTrainingModel(spec, { trace: kind === 'trace' });
   return encodeModel(model);
 }
 

@@ -46,6 +46,32 @@ describe.each(['cpu', 'wasm'] as const)('tensor memory on tfjs-%s', (tfBackend) 
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('holds no tensor after a run, and frees what a failed run made', async () => {
+    const tf = await loadTfjs();
+    const { spec, params, batch } = seedNet('bce');
+    const backend = createTfjsBackend({ tfBackend });
+    const session = await backend.createSession(spec, params);
+    const held = tf.memory().numTensors;
+    await session.train(batch, { learningRate: 0.1, steps: 500 });
+    expect(tf.memory().numTensors).toBe(held);
+    const trained = await session.getParams();
+    // The engine fails in the run's seventh step: what the run made is freed, nothing is applied.
+    const original = tf.Tensor.prototype.dataSync;
+    let calls = 0;
+    const failing = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementation(function (this: never) {
+      if (++calls === 7) throw new Error('engine failure');
+      return original.call(this);
+    });
+    try {
+      await expect(session.train(batch, { learningRate: 0.1, steps: 20 })).rejects.toThrow('engine failure');
+    } finally {
+      failing.mockRestore();
+    }
+    expect(tf.memory().numTensors).toBe(held);
+    expect(paramsBitEqual(await session.getParams(), trained)).toBe(true);
+    await backend.dispose();
+  });
+
   it('frees the candidate of a refused step and of a step the engine failed in', async () => {
     const tf = await loadTfjs();
     const spec: NetworkSpec = { sizes: [1, 1], loss: 'bce', dtype: 'float32' };

@@ -1,4 +1,4 @@
-import type { EngineStep, Matrix, NetworkSpec, Params, SessionEngine } from '@onegrad/core';
+import type { EngineStep, EngineTrain, Matrix, NetworkSpec, Params, SessionEngine } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs';
 import { onTfBackend } from './engine-lock.js';
 import { kernelsOf, type NetworkKernels, type TfjsKernelContext } from './kernels.js';
@@ -96,6 +96,56 @@ export class TfjsEngine implements SessionEngine {
       } finally {
         tf.dispose(read);
       }
+    });
+  }
+
+  train(x: Matrix, y: Matrix, learningRate: number, steps: number): Promise<EngineTrain> {
+    return this.locked(() => {
+      const { tf } = this;
+      const before = this.params;
+      const xs = toTensor(tf, x);
+      const ys = toTensor(tf, y);
+      const losses = new Float64Array(steps);
+      let current = before;
+      let done = 0;
+      const drop = () => {
+        if (current !== before) tf.dispose(current);
+      };
+      try {
+        while (done < steps) {
+          // One tidy per step: a run holds two sets of parameters, whatever its length.
+          const { updated, ...read } = tf.tidy(() =>
+            stepTensors(this.on, this.kernels, current, xs, ys, learningRate, false),
+          );
+          let probe = Number.NaN;
+          try {
+            probe = read.probe.dataSync()[0] as number;
+          } finally {
+            tf.dispose(read);
+            if (!Number.isFinite(probe)) tf.dispose(updated);
+          }
+          if (!Number.isFinite(probe)) break;
+          drop();
+          current = updated;
+          losses[done++] = probe;
+        }
+      } catch (error) {
+        drop();
+        throw error;
+      } finally {
+        tf.dispose([xs, ys]);
+      }
+      return {
+        losses: done === steps ? losses : losses.slice(0, done),
+        stopped: done < steps,
+        // A swap, as a step's commit: outside the lock, so no tensor is made here.
+        commit: () => {
+          if (current === before) return;
+          tf.dispose(before);
+          this.params = current;
+        },
+        discard: drop,
+      };
     });
   }
 

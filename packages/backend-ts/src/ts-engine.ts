@@ -1,6 +1,7 @@
 import {
   cloneMatrix,
   type EngineStep,
+  type EngineTrain,
   firstNonFinite,
   type LayerValues,
   type Matrix,
@@ -52,6 +53,50 @@ export class TsEngine implements SessionEngine {
   }
 
   step(x: Matrix, y: Matrix, learningRate: number, trace: boolean): EngineStep {
+    const { loss, finite, traced } = this.candidate(x, y, learningRate, trace);
+    return {
+      loss,
+      finite,
+      ...(traced ? { layers: traced } : {}),
+      readUpdate: () => copies(this.spare),
+      commit: () => this.install(),
+      discard: () => undefined,
+    };
+  }
+
+  train(x: Matrix, y: Matrix, learningRate: number, steps: number): EngineTrain {
+    // The run swaps its steps in as it goes, on copies: the parameters from before it stay untouched.
+    const before = this.layers.map((layer) => layer.params);
+    this.writeParams(copies(before));
+    const restore = () => this.writeParams(before);
+    const losses = new Float64Array(steps);
+    let done = 0;
+    try {
+      while (done < steps) {
+        const { loss, finite } = this.candidate(x, y, learningRate, false);
+        if (!finite) break;
+        this.install();
+        losses[done++] = loss;
+      }
+    } catch (error) {
+      restore();
+      throw error;
+    }
+    return {
+      losses: done === steps ? losses : losses.slice(0, done),
+      stopped: done < steps,
+      commit: () => undefined,
+      discard: restore,
+    };
+  }
+
+  /** Forward, backward and the SGD update into the spare parameters, which stay uninstalled. */
+  private candidate(
+    x: Matrix,
+    y: Matrix,
+    learningRate: number,
+    trace: boolean,
+  ): { loss: number; finite: boolean; traced: LayerValues[] | undefined } {
     const L = this.layers.length;
     const { acts, zs } = this;
     acts[0] = x;
@@ -101,20 +146,16 @@ export class TsEngine implements SessionEngine {
       });
       dA = g.dAPrev;
     }
-    return {
-      loss,
-      finite,
-      ...(traced ? { layers: traced } : {}),
-      readUpdate: () => copies(this.spare),
-      commit: () => {
-        this.layers.forEach((layer, l) => {
-          const current = layer.params;
-          layer.params = this.spare[l] as LayerParams;
-          this.spare[l] = current;
-        });
-      },
-      discard: () => undefined,
-    };
+    return { loss, finite, traced };
+  }
+
+  /** Makes the spare parameters current; the old current ones become the spare. */
+  private install(): void {
+    this.layers.forEach((layer, l) => {
+      const current = layer.params;
+      layer.params = this.spare[l] as LayerParams;
+      this.spare[l] = current;
+    });
   }
 
   readParams(): Params {

@@ -31,6 +31,12 @@ export interface SessionEngine {
    * `x` and `y` are core's private copies: the engine may keep references to them.
    */
   step(x: Matrix, y: Matrix, learningRate: number, trace: boolean): Promise<EngineStep> | EngineStep;
+  /**
+   * Optional: up to `steps` untraced steps on one batch in one call, each exactly as `step` computes it
+   * and commits it, stopping after the first step whose candidate is not finite. Nothing is installed
+   * until core commits the run. Core loops over `step` for an engine without it.
+   */
+  train?(x: Matrix, y: Matrix, learningRate: number, steps: number): Promise<EngineTrain> | EngineTrain;
   /** Copies of the current parameters, bit for bit. */
   readParams(): Promise<Params> | Params;
   /** Installs validated parameters (private copies in the spec's dtype; the engine may keep them). */
@@ -56,4 +62,16 @@ export interface EngineStep {
   commit(): void;
   /** Drops the candidate; the current parameters stay as they were. */
   discard(): void;
+}
+
+/** What an engine's run of steps hands back to core, which then commits or discards it. */
+export interface EngineTrain {
+  /** The cost J before each step whose candidate was finite, in order: the steps the run applies. */
+  readonly losses: Float64Array;
+  /** True when the run stopped at step `losses.length` because its candidate was not finite. */
+  readonly stopped: boolean;
+  /** Makes the parameters after the last applied step the current ones. */
+  commit(): Promise<void> | void;
+  /** Drops the run; the parameters stay as they were before it. */
+  discard(): Promise<void> | void;
 }

@@ -33,8 +33,33 @@ export class UnsupportedDTypeError extends OnegradError {}
 /** A session or backend was used after `dispose()`. */
 export class DisposedError extends OnegradError {}
 
-/** A step would have produced a non-finite loss or parameter; it was not applied. */
-export class DivergenceError extends OnegradError {}
+/** Where a refused step stood in its call: see {@link DivergenceError}. */
+export interface DivergenceDetails {
+  /** 0-based index, within the call, of the step that was refused; 0 for `step`. */
+  readonly step?: number;
+  /** The cost J before each step of the call that was applied, one per step (`step` of them). */
+  readonly losses?: Float64Array;
+  readonly cause?: unknown;
+}
+
+/**
+ * A step would have produced a non-finite loss or parameter; it was not applied. In a `train` call the
+ * steps before it were: `step` says which one was refused and `losses` holds the costs of those applied.
+ */
+export class DivergenceError extends OnegradError {
+  /** 0-based index, within the call, of the refused step; also how many of its steps were applied. */
+  readonly step: number;
+  /** The cost before each applied step of the call, `step` values (empty for a refused `step` call). */
+  readonly losses: Float64Array;
+  constructor(parameter: string, message: string, details: DivergenceDetails = {}) {
+    super(parameter, message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.losses = details.losses ?? new Float64Array(0);
+    this.step = details.step ?? this.losses.length;
+  }
+}
+
+/** The step count of a `train` call is not an integer from 1 to MAX_TRAIN_STEPS. */
+export class StepCountError extends OnegradError {}
 
 /** The engine behind a backend could not be initialised (missing module, unavailable device). */
 export class BackendInitError extends OnegradError {}

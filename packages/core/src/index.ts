@@ -19,11 +19,12 @@ export {
   MIN_NORMAL,
   UNIT_ROUNDOFF,
 } from './dtype.js';
-export type { BackendEngine, EngineStep, LayerValues, SessionEngine } from './engine.js';
+export type { BackendEngine, EngineStep, EngineTrain, LayerValues, SessionEngine } from './engine.js';
 export {
   BackendInitError,
   CapacityError,
   DisposedError,
+  type DivergenceDetails,
   DivergenceError,
   EmptyBatchError,
   EngineError,
@@ -33,6 +34,7 @@ export {
   ParamsFileError,
   ShapeError,
   SpecError,
+  StepCountError,
   TargetRangeError,
   UnsupportedDTypeError,
 } from './errors.js';
@@ -99,10 +101,18 @@ export {
 } from './registry.js';
 export { firstAvailable } from './resolve-backend.js';
 export { serialQueue } from './serial-queue.js';
-export type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';
+export type {
+  Batch,
+  StepOptions,
+  StepResult,
+  TrainingSession,
+  TrainOptions,
+  TrainResult,
+} from './session.js';
 export { CoreSession } from './session-impl.js';
 export { type ExpectedShape, snapshotMatrix } from './snapshot.js';
 export { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';
+export { MAX_TRAIN_STEPS, snapshotTrainOptions } from './train-options.js';
 export {
   assertDTypeSupported,
   snapshotBatch,

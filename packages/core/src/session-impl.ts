@@ -1,6 +1,6 @@
 import type { BackendInfo } from './backend.js';
-import type { EngineStep, SessionEngine } from './engine.js';
-import { DisposedError, DivergenceError } from './errors.js';
+import type { EngineStep, EngineTrain, SessionEngine } from './engine.js';
+import { DisposedError, DivergenceError, OnegradError } from './errors.js';
 import { assertFiniteForward, assertFiniteStep } from './finite-step.js';
 import { chanceCost, LossWatch } from './loss-watch.js';
 import type { Matrix } from './matrix.js';
@@ -8,8 +8,17 @@ import { fusesOutput, type NetworkSpec } from './network-spec.js';
 import { type Params, validateParams } from './params.js';
 import { TRACE_KEYS } from './quantity.js';
 import { serialQueue } from './serial-queue.js';
-import type { Batch, StepOptions, StepResult, TrainingSession } from './session.js';
+import type {
+  Batch,
+  StepOptions,
+  StepResult,
+  TrainingSession,
+  TrainOptions,
+  TrainResult,
+} from './session.js';
+import { loopSteps } from './step-loop.js';
 import { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';
+import { snapshotTrainOptions } from './train-options.js';
 import { snapshotBatch, snapshotInput, snapshotStepOptions } from './validate-step.js';
 
 /**
@@ -51,6 +60,21 @@ export class CoreSession implements TrainingSession {
       }),
       async ({ x, y, learningRate, trace }) =>
         this.settle(await this.engine.step(x, y, learningRate, trace), trace),
+    );
+  }
+
+  train(batch: Batch, options: TrainOptions): Promise<TrainResult> {
+    return this.call(
+      () => ({
+        ...snapshotBatch(this.spec, batch),
+        ...snapshotTrainOptions(options, 'options', this.spec.dtype),
+      }),
+      async ({ x, y, learningRate, steps }) => {
+        const run = this.engine.train
+          ? await this.engine.train(x, y, learningRate, steps)
+          : await loopSteps(this.engine, x, y, learningRate, steps);
+        return this.settleRun(run, x, y, learningRate, steps);
+      },
     );
   }
 
@@ -97,6 +121,50 @@ export class CoreSession implements TrainingSession {
     const diverging = this.watch.observe(loss);
     if (update === undefined) return { loss, diverging };
     return { loss, diverging, trace: this.trace(out, update) };
+  }
+
+  /**
+   * Commits a run of steps and feeds each cost to the loss watch, as that many `step` calls would. A
+   * run that stopped is rejected with DivergenceError naming the refused step: it is taken once more
+   * from the committed parameters (engines are deterministic) only to name its non-finite value.
+   */
+  private async settleRun(
+    run: EngineTrain,
+    x: Matrix,
+    y: Matrix,
+    learningRate: number,
+    steps: number,
+  ): Promise<TrainResult> {
+    const { losses, stopped } = run;
+    const done = losses.length;
+    if (
+      done > steps ||
+      (!stopped && done !== steps) ||
+      (stopped && done === steps) ||
+      !losses.every(Number.isFinite)
+    ) {
+      await run.discard();
+      throw new Error(`the ${this.backend.name} engine returned ${done} costs for a run of ${steps} steps`);
+    }
+    await run.commit();
+    let diverging = false;
+    for (const loss of losses) diverging = this.watch.observe(loss) || diverging;
+    if (!stopped) return { losses, diverging };
+    const refused = await this.engine.step(x, y, learningRate, false);
+    let reason: OnegradError = new DivergenceError('step', 'the step produced a non-finite value');
+    try {
+      assertFiniteStep(refused.loss, await refused.readUpdate());
+    } catch (error) {
+      if (error instanceof OnegradError) reason = error;
+    } finally {
+      refused.discard();
+    }
+    const detail = reason.message.slice(reason.parameter.length + 2);
+    throw new DivergenceError(
+      reason.parameter,
+      `step ${done} of ${steps} (counting from 0) was refused after ${done} applied: ${detail}`,
+      { step: done, losses, cause: reason },
+    );
   }
 
   private trace(out: EngineStep, params: Params): StepTrace {

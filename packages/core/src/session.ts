@@ -35,6 +35,22 @@ export interface StepResult {
   readonly diverging: boolean;
 }
 
+/** Options of {@link TrainingSession.train}. */
+export interface TrainOptions {
+  /** SGD learning rate of every step: a positive finite number. */
+  readonly learningRate: number;
+  /** How many steps to take on the batch: an integer from 1 to MAX_TRAIN_STEPS (100,000). */
+  readonly steps: number;
+}
+
+/** What a run of steps returns. */
+export interface TrainResult {
+  /** The cost J before each step, one per step, in order. */
+  readonly losses: Float64Array;
+  /** True when any step of the run would have reported `diverging` (see {@link StepResult}). */
+  readonly diverging: boolean;
+}
+
 /**
  * A network living on one backend. Calls are serialized in the order they are made. Each call reads
  * its inputs once, when it is made, into a private copy: changing them afterwards does not reach it.
@@ -52,6 +68,13 @@ export interface TrainingSession {
   forward(x: Matrix): Promise<Matrix>;
   /** Forward, backward and SGD update on one batch. */
   step(batch: Batch, options: StepOptions): Promise<StepResult>;
+  /**
+   * `options.steps` steps on one batch in one call, with the same parameters and costs, bit for bit, as
+   * that many `step` calls. The batch is read once. A step whose update would not be finite stops the
+   * run: the steps before it stay applied and the call rejects with DivergenceError, whose `step` names
+   * the refused step and `losses` holds the costs of the applied ones. Any other failure applies none.
+   */
+  train(batch: Batch, options: TrainOptions): Promise<TrainResult>;
   /** A copy of the current parameters in the spec's dtype, bit for bit. */
   getParams(): Promise<Params>;
   /** Replaces the parameters; values already in the spec's dtype are taken bit for bit. */

@@ -9,14 +9,18 @@ import {
   type ValueInfoInit,
 } from './onnx.js';
 
-/** Attribute values a node may carry: an int, a float or a list of ints. */
-export type AttrValue = number | readonly number[];
+/** Attribute values a node may carry: an int, a list of ints, or a subgraph (Loop's body). */
+export type AttrValue = number | readonly number[] | GraphInit;
 
 const INT = onnx.AttributeProto.AttributeType.INT;
 const INTS = onnx.AttributeProto.AttributeType.INTS;
+const GRAPH = onnx.AttributeProto.AttributeType.GRAPH;
 
 function attribute(name: string, value: AttrValue): AttributeInit {
-  return typeof value === 'number' ? { name, type: INT, i: value } : { name, type: INTS, ints: [...value] };
+  if (typeof value === 'number') return { name, type: INT, i: value };
+  return Array.isArray(value)
+    ? { name, type: INTS, ints: [...value] }
+    : { name, type: GRAPH, g: value as GraphInit };
 }
 
 /**
@@ -34,28 +38,42 @@ export class GraphBuilder {
   private readonly constants = new Map<string, string>();
   private count = 0;
 
-  constructor(readonly dtype: DType) {
+  /** `prefix` starts the fresh value names, so a subgraph's names never shadow its outer graph's. */
+  constructor(
+    readonly dtype: DType,
+    private readonly prefix = 't',
+  ) {
     this.type = elemType(dtype);
   }
 
-  /** Appends a node `opType(inputs)`; returns its output, named `out` or a fresh `t<n>`. */
+  /** Appends a node `opType(inputs)`; returns its output, named `out` or a fresh `<prefix><n>`. */
   op(opType: string, inputs: readonly string[], out?: string, attrs: Record<string, AttrValue> = {}): string {
-    const name = out ?? `t${this.count}`;
+    const name = out ?? `${this.prefix}${this.count}`;
+    this.node(opType, inputs, [name], attrs);
+    return name;
+  }
+
+  /** Appends a node with several named outputs (e.g. Loop). */
+  node(
+    opType: string,
+    inputs: readonly string[],
+    outputs: readonly string[],
+    attrs: Record<string, AttrValue> = {},
+  ): void {
     const attrList = Object.entries(attrs).map(([k, v]) => attribute(k, v));
     this.nodes.push({
       opType,
       input: [...inputs],
-      output: [name],
+      output: [...outputs],
       name: `${opType}_${this.count}`,
       attribute: attrList,
     });
     this.count++;
-    return name;
   }
 
-  /** Declares a graph input of the graph's float type. */
-  input(name: string, dims: readonly Dim[]): string {
-    this.inputs.push(valueInfo(name, this.type, dims));
+  /** Declares a graph input of the given element type (the graph's float type by default). */
+  input(name: string, dims: readonly Dim[], type = this.type): string {
+    this.inputs.push(valueInfo(name, type, dims));
     return name;
   }
 

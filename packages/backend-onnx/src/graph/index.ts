@@ -12,4 +12,12 @@ export { buildInferenceModel } from './inference-graph.js';
 export { encodeModel, specTag } from './model.js';
 export { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 export { IR_VERSION, OPSET } from './onnx.js';
+export {
+  buildTrainRunModel,
+  RUN_NAMES,
+  startBias,
+  startWeight,
+  trainedBias,
+  trainedWeight,
+} from './train-run-graph.js';
 export { buildTrainingModel, type TrainingGraphOptions } from './training-graph.js';

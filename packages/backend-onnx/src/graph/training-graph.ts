@@ -38,16 +38,12 @@ function traceDims(spec: NetworkSpec, q: LayerQuantity, l: number): (number | st
 }
 
 /**
- * The whole SGD step of `spec` as one ONNX model: forward, loss, backward and update. Inputs X, Y, lr,
- * W1, b1, ...; outputs loss, all_finite, W1_next, b1_next, ... and, with `trace`, Z1, A1, dA1, dZ1,
- * dW1, db1, ... for every layer.
+ * Emits one SGD step from X, Y, lr and the parameters W1, b1, ... (inputs of `g` or of its outer
+ * graph): loss, all_finite, W1_next, b1_next, ... and, with `trace`, every intermediate.
  */
-export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOptions = {}): ModelInit {
+export function emitStep(g: GraphBuilder, spec: NetworkSpec, trace: boolean): void {
   const emitters = emittersOf(spec);
-  const g = new GraphBuilder(spec.dtype);
-  declareInputs(g, spec);
   const L = spec.sizes.length - 1;
-  const trace = options.trace === true;
   const forward = emitForward(g, emitters.activations, NAMES.x);
   const output = forward[L - 1] as (typeof forward)[number];
   const m = emitBatchSize(g, NAMES.x);
@@ -56,6 +52,19 @@ export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOpti
   emitSgd(g, spec, NAMES.lr, grads);
   const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
   emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
+}
+
+/**
+ * The whole SGD step of `spec` as one ONNX model: forward, loss, backward and update. Inputs X, Y, lr,
+ * W1, b1, ...; outputs loss, all_finite, W1_next, b1_next, ... and, with `trace`, Z1, A1, dA1, dZ1,
+ * dW1, db1, ... for every layer.
+ */
+export function buildTrainingModel(spec: NetworkSpec, options: TrainingGraphOptions = {}): ModelInit {
+  const g = new GraphBuilder(spec.dtype);
+  declareInputs(g, spec);
+  const L = spec.sizes.length - 1;
+  const trace = options.trace === true;
+  emitStep(g, spec, trace);
 
   g.output(NAMES.loss, []);
   g.output(NAMES.finite, [], onnx.TensorProto.DataType.BOOL);

@@ -1,0 +1,18 @@
+import { initParams, matrix } from '@onegrad/core';
+const which = process.argv[2];
+const mod = which === 'onnx' ? await import('@onegrad/backend-onnx') : which === 'ts' ? await import('@onegrad/backend-ts') : await import('@onegrad/backend-tfjs');
+const backend = which === 'onnx' ? mod.createOnnxBackend() : which === 'ts' ? mod.createTsBackend() : mod.createTfjsBackend({ tfBackend: process.argv[4] ?? 'cpu' });
+const dtype = process.argv[3] ?? 'float32';
+const spec = { sizes: [2, 2, 1], loss: 'bce', dtype };
+const s = await backend.createSession(spec, initParams(spec, 6));
+const batch = { x: matrix(2, 2, [1, 1, 0, 0], dtype), y: matrix(2, 1, [1, 0], dtype) };
+for (let i = 0; i < 200; i++) await s.step(batch, { learningRate: 0.1 });
+let t = performance.now(); const N = which === 'ts' ? 20000 : 2000;
+for (let i = 0; i < N; i++) await s.step(batch, { learningRate: 0.1 });
+const single = (performance.now() - t) / N;
+await s.train(batch, { learningRate: 0.1, steps: 1000 });
+t = performance.now(); const R = which === 'ts' ? 50 : 5;
+for (let i = 0; i < R; i++) await s.train(batch, { learningRate: 0.1, steps: 1000 });
+const many = (performance.now() - t) / R / 1000;
+console.log(which, dtype, 'step us', (single*1000).toFixed(2), 'train k=1000 per step us', (many*1000).toFixed(2), 'x', (single/many).toFixed(1));
+await backend.dispose();
