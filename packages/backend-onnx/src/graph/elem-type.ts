@@ -9,7 +9,6 @@ export function elemType(dtype: DType): number {
   return dtype === 'float32' ? onnx.TensorProto.DataType.FLOAT : onnx.TensorProto.DataType.DOUBLE;
 }
 
-
 /** A graph input or output of element type `type` and shape `dims`. */
 export function valueInfo(name: string, type: number, dims: readonly Dim[]): ValueInfoInit {
   const dim = dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d }));

@@ -10,6 +10,6 @@ export type { AttrValue, GraphBuilder } from './graph-builder.js';
 export { buildInferenceModel } from './inference-graph.js';
 export { encodeModel, specTag } from './model.js';
 export { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
-export { IR_VERSION, OPSET } from './versions.js';
 export { buildTrainingModel } from './training-graph.js';
 export type { TrainingGraphOptions } from './training-graph-options.js';
+export { IR_VERSION, OPSET } from './versions.js';

@@ -5,8 +5,8 @@ import { elemType } from './elem-type.js';
 import { buildInferenceModel } from './inference-graph.js';
 import { encodeModel } from './model.js';
 import { onnx } from './onnx.js';
-import { IR_VERSION, OPSET } from './versions.js';
 import { buildTrainingModel } from './training-graph.js';
+import { IR_VERSION, OPSET } from './versions.js';
 
 // Every operator the builder may emit; each has float and double CPU kernels in ONNX Runtime.
 const ALLOWED = new Set([

@@ -13,7 +13,6 @@ import { type ModelInit, onnx } from './onnx.js';
 import { emitSgd } from './sgd.js';
 import type { TrainingGraphOptions } from './training-graph-options.js';
 
-
 /** Declares X, Y, lr and the parameters as graph inputs. */
 function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
   const sizes = spec.sizes;
