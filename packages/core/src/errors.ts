@@ -41,3 +41,6 @@ export class BackendInitError extends OnegradError {}
 
 /** A saved parameters file is malformed, truncated or altered (its checksum does not match). */
 export class ParamsFileError extends OnegradError {}
+
+/** An option of `fit` is missing or out of range (epochs, batchSize, seed, callbacks, signal). */
+export class FitOptionsError extends OnegradError {}

@@ -25,6 +25,7 @@ export {
   DisposedError,
   DivergenceError,
   EmptyBatchError,
+  FitOptionsError,
   LearningRateError,
   NonFiniteError,
   OnegradError,
@@ -35,6 +36,8 @@ export {
   UnsupportedDTypeError,
 } from './errors.js';
 export { assertFiniteStep } from './finite-step.js';
+export { fit } from './fit.js';
+export type { FitEpoch, FitHistory, FitOptions, FitStep } from './fit-options.js';
 export { initParams, seededRandom } from './init.js';
 export { KernelRegistry, type KernelRegistryNames, type ResolvedKernels } from './kernel-registry.js';
 export type { Layer, LayerForward, LayerGradients } from './layer.js';
