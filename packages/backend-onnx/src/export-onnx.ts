@@ -1,10 +1,6 @@
 import { type NetworkSpec, type Params, validateParams, validateSpec } from '@onegrad/core';
-import {
-  buildInferenceModel,
-  buildTrainingModel,
-  encodeModel,
-  type TrainingGraphOptions,
-} from './graph/index.js';
+import { buildInferenceModel, buildTrainingModel, encodeModel } from './graph/index.js';
+import type { TrainingGraphOptions } from './graph/training-graph-options.js';
 
 /**
  * A standalone inference model of the network: input `X` (batch x n0), output `probabilities`

@@ -1,14 +1,13 @@
 // What both entries (Node and web) export besides their backend: the graph, its export and its registries.
+// Each name comes from its own module, never the graph barrel, so the public types never reach onnx-proto.
 export { exportOnnx, trainingGraph } from './export-onnx.js';
 export {
-  type AttrValue,
-  type GraphBuilder,
-  IR_VERSION,
-  MAX_ONNX_LAYERS,
   type OnnxActivationEmitter,
   type OnnxLossEmitter,
-  OPSET,
   registerOnnxActivation,
   registerOnnxLoss,
-  type TrainingGraphOptions,
-} from './graph/index.js';
+} from './graph/emitters.js';
+export type { AttrValue, GraphBuilder } from './graph/graph-builder.js';
+export type { TrainingGraphOptions } from './graph/training-graph-options.js';
+export { MAX_ONNX_LAYERS } from './graph/depth-limit.js';
+export { IR_VERSION, OPSET } from './graph/versions.js';

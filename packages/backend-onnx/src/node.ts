@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Backend, NetworkSpec } from '@onegrad/core';
 import { trainingGraph } from './export-onnx.js';
-import type { TrainingGraphOptions } from './graph/index.js';
+import type { TrainingGraphOptions } from './graph/training-graph-options.js';
 import { createRuntimeBackend } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
 

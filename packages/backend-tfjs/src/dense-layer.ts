@@ -1,4 +1,4 @@
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { TfjsActivationKernel, TfjsKernelContext } from './kernels.js';
 
 /** Gradients of one dense layer: dZ, dW (inputs x units), db (1 x units), and dA_prev when read. */

@@ -7,13 +7,13 @@ import {
   SpecError,
 } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
+import { createTfjsBackend } from './index.js';
 import {
-  createTfjsBackend,
   registerTfjsActivation,
   registerTfjsLoss,
   type TfjsActivationKernel,
   type TfjsLossKernel,
-} from './index.js';
+} from './kernels-entry.js';
 import { loadTfjs } from './load-tfjs.js';
 
 // softsign(z) = z / (1 + |z|), whose derivative is 1 / (1 + |z|)^2; known to core, not (yet) to this backend.

@@ -5,7 +5,7 @@ import {
   type NetworkSpec,
   type ResolvedKernels,
 } from '@onegrad/core';
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { identity } from './activations/identity.js';
 import { relu } from './activations/relu.js';
 import { sigmoid } from './activations/sigmoid.js';

@@ -1,18 +1,22 @@
 import { BackendInitError } from '@onegrad/core';
-import type * as TfModule from '@tensorflow/tfjs';
-import type { TfjsBackendName } from './options.js';
+import type * as TfModule from '@tensorflow/tfjs-core';
+import { PINNED_TFJS_VERSION, type TfjsBackendName } from './options.js';
 
-/** The @tensorflow/tfjs API, loaded on demand. */
+/** The @tensorflow/tfjs-core API, loaded on demand. */
 export type Tf = typeof TfModule;
 
 let tfjs: Promise<Tf> | undefined;
 
-/** Loads @tensorflow/tfjs once per process; nothing is imported before a backend is initialised. */
+/**
+ * Loads @tensorflow/tfjs-core and its cpu backend once per process; nothing is imported before a backend
+ * is initialised. An application that imports @tensorflow/tfjs gets the same tfjs-core module, so both
+ * share one engine and its registered backends.
+ */
 export function loadTfjs(): Promise<Tf> {
   if (tfjs === undefined) {
-    tfjs = import('@tensorflow/tfjs').then(
-      (mod) =>
-        // Node loads tfjs's CommonJS bundle, whose namespace may hold the API under `default` only.
+    tfjs = Promise.all([import('@tensorflow/tfjs-core'), import('@tensorflow/tfjs-backend-cpu')]).then(
+      ([mod]) =>
+        // Node loads tfjs-core's CommonJS bundle, whose namespace may hold the API under `default` only.
         (typeof mod.tensor === 'function' ? mod : mod.default) as Tf,
     );
     // A failed import is forgotten, so a later call can try again.
@@ -23,20 +27,27 @@ export function loadTfjs(): Promise<Tf> {
   return tfjs;
 }
 
-/** Imports what `name` needs and registers it with tfjs; the wasm module is loaded only when asked for. */
+// The wasm and webgl backends are optional peer dependencies: imported only when asked for.
+const OPTIONAL: Partial<Record<TfjsBackendName, () => Promise<unknown>>> = {
+  wasm: () => import('@tensorflow/tfjs-backend-wasm'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+};
+
+/** Imports what `name` needs and registers it with tfjs; wasm and webgl are loaded only when asked for. */
 export async function loadTfBackend(name: TfjsBackendName): Promise<Tf> {
-  const pkg = name === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs';
+  const optional = OPTIONAL[name];
+  let pkg = '@tensorflow/tfjs-core';
   try {
     const tf = await loadTfjs();
-    if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+    pkg = `@tensorflow/tfjs-backend-${name}`;
+    await optional?.();
     return tf;
   } catch (cause) {
+    const hint = optional === undefined ? '' : ` (install ${pkg}@${PINNED_TFJS_VERSION} beside this package)`;
     throw new BackendInitError(
       'tfBackend',
-      `cannot load ${pkg} for the tfjs '${name}' backend: ${messageOf(cause)}`,
-      {
-        cause,
-      },
+      `cannot load ${pkg} for the tfjs '${name}' backend: ${messageOf(cause)}${hint}`,
+      { cause },
     );
   }
 }

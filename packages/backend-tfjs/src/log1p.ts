@@ -1,4 +1,4 @@
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from './load-tfjs.js';
 import type { TfjsBackendName } from './options.js';
 

@@ -31,7 +31,7 @@ describe('importing and initialising (built package in a fresh process)', () => 
       const spec = { sizes: [1, 1], loss: 'bce', dtype: 'float32' };
       const session = await backend.createSession(spec, [{ W: fromRows([[1]]), b: fromRows([[0]]) }]);
       await session.step({ x: fromRows([[1]]), y: fromRows([[1]]) }, { learningRate: 0.1 });
-      const tf = await import('@tensorflow/tfjs');
+      const tf = await import('@tensorflow/tfjs-core');
       tf.registerBackend('cpu', () => null);
     `);
     expect(out.stdout).toBe('');

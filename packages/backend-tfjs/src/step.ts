@@ -1,5 +1,5 @@
 import type { LayerQuantity } from '@onegrad/core';
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { DenseLayer } from './dense-layer.js';
 import type { NetworkKernels, TfjsActivationKernel, TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';

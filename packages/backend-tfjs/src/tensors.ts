@@ -1,5 +1,5 @@
 import type { Matrix } from '@onegrad/core';
-import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
+import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Tf } from './load-tfjs.js';
 
 /** A float32 tensor over `m`, one of core's private float32 copies, so its bits go in unchanged. */

@@ -25,7 +25,7 @@ export function createTfjsBackend(options?: TfjsBackendOptions): Backend {
     async load() {
       const loaded = await loadTfBackend(tfBackend);
       await onTfBackend(loaded, tfBackend, () => quietStart(loaded, tfBackend));
-      version = loaded.version.tfjs;
+      version = loaded.version_core;
       tf = loaded;
     },
     // core loads the engine before it creates a session.

@@ -1,5 +1,5 @@
 import type { EngineStep, EngineTrain, Matrix, NetworkSpec, Params, SessionEngine } from '@onegrad/core';
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { onTfBackend } from './engine-lock.js';
 import { kernelsOf, type NetworkKernels, type TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';

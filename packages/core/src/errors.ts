@@ -75,3 +75,6 @@ export class CapacityError extends OnegradError {}
  * module that aborted) is poisoned: every later call on it, on any session or backend, throws EngineError.
  */
 export class EngineError extends OnegradError {}
+
+/** An option of `fit` is missing or out of range (epochs, batchSize, seed, callbacks, signal). */
+export class FitOptionsError extends OnegradError {}

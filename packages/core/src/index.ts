@@ -28,6 +28,7 @@ export {
   DivergenceError,
   EmptyBatchError,
   EngineError,
+  FitOptionsError,
   LearningRateError,
   NonFiniteError,
   OnegradError,
@@ -39,6 +40,8 @@ export {
   UnsupportedDTypeError,
 } from './errors.js';
 export { assertFiniteForward, assertFiniteStep } from './finite-step.js';
+export { fit } from './fit.js';
+export type { FitEpoch, FitHistory, FitOptions, FitStep } from './fit-options.js';
 export { initParams, seededRandom } from './init.js';
 export { KernelRegistry, type KernelRegistryNames, type ResolvedKernels } from './kernel-registry.js';
 export type { Layer, LayerForward, LayerGradients } from './layer.js';

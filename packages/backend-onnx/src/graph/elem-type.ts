@@ -1,16 +1,13 @@
 import type { DType } from '@onegrad/core';
+import type { Dim } from './dims.js';
 import { onnx, type ValueInfoInit } from './onnx.js';
+
+export { BATCH, type Dim } from './dims.js';
 
 /** The ONNX TensorProto.DataType of a dtype: FLOAT for float32, DOUBLE for float64. */
 export function elemType(dtype: DType): number {
   return dtype === 'float32' ? onnx.TensorProto.DataType.FLOAT : onnx.TensorProto.DataType.DOUBLE;
 }
-
-/** A dimension: a number is fixed, a string is symbolic (the batch). */
-export type Dim = number | string;
-
-/** The symbolic name of the batch dimension, so one compiled session serves every batch size. */
-export const BATCH = 'batch';
 
 /** A graph input or output of element type `type` and shape `dims`. */
 export function valueInfo(name: string, type: number, dims: readonly Dim[]): ValueInfoInit {

@@ -1,5 +1,6 @@
 import type { DType } from '@onegrad/core';
-import { type Dim, elemType, valueInfo } from './elem-type.js';
+import type { Dim } from './dims.js';
+import { elemType, valueInfo } from './elem-type.js';
 import {
   type AttributeInit,
   type GraphInit,
@@ -111,7 +112,7 @@ export class GraphBuilder {
     return name;
   }
 
-  /** The finished GraphProto fields. */
+  /** The finished GraphProto fields. @internal */
   graph(name: string, docString: string): GraphInit {
     return {
       name,

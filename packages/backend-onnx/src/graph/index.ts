@@ -11,7 +11,6 @@ export type { AttrValue, GraphBuilder } from './graph-builder.js';
 export { buildInferenceModel } from './inference-graph.js';
 export { encodeModel, specTag } from './model.js';
 export { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
-export { IR_VERSION, OPSET } from './onnx.js';
 export {
   buildTrainRunModel,
   RUN_NAMES,
@@ -20,4 +19,6 @@ export {
   trainedBias,
   trainedWeight,
 } from './train-run-graph.js';
-export { buildTrainingModel, type TrainingGraphOptions } from './training-graph.js';
+export { buildTrainingModel } from './training-graph.js';
+export type { TrainingGraphOptions } from './training-graph-options.js';
+export { IR_VERSION, OPSET } from './versions.js';

@@ -1,6 +1,7 @@
 import { type ActivationName, activationsOf, type NetworkSpec } from '@onegrad/core';
 import type { GraphBuilder } from './graph-builder.js';
-import { IR_VERSION, type ModelInit, OPSET, onnx, PRODUCER } from './onnx.js';
+import { type ModelInit, onnx } from './onnx.js';
+import { IR_VERSION, OPSET, PRODUCER } from './versions.js';
 
 /**
  * The spec's activations, layer 1 first, when they differ from core's default for a spec that names

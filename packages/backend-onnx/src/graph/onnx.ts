@@ -15,13 +15,5 @@ export type ValueInfoInit = onnxProto.onnx.IValueInfoProto;
 /** An ONNX AttributeProto as plain properties. */
 export type AttributeInit = onnxProto.onnx.IAttributeProto;
 
-/** The ai.onnx opset every graph imports; all its operators have float and double CPU kernels here. */
-export const OPSET = 17;
-
-/** IR version matching {@link OPSET} (ONNX 1.12 and later read it). */
-export const IR_VERSION = 8;
-
-/** Name written into `producer_name` of every model. */
-export const PRODUCER = '@onegrad/backend-onnx';
 /** An ONNX GraphProto as plain properties. */
 export type GraphInit = onnxProto.onnx.IGraphProto;

@@ -4,8 +4,9 @@ import { caseSpec, HIDDEN, OUTPUT_PAIRS } from '../test/activation-cases.js';
 import { elemType } from './elem-type.js';
 import { buildInferenceModel } from './inference-graph.js';
 import { encodeModel } from './model.js';
-import { IR_VERSION, OPSET, onnx } from './onnx.js';
+import { onnx } from './onnx.js';
 import { buildTrainingModel } from './training-graph.js';
+import { IR_VERSION, OPSET } from './versions.js';
 
 // Every operator the builder may emit; each has float and double CPU kernels in ONNX Runtime.
 const ALLOWED = new Set([

@@ -11,12 +11,7 @@ import { customActivations, specTag, toModel } from './model.js';
 import { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 import { type ModelInit, onnx } from './onnx.js';
 import { emitSgd } from './sgd.js';
-
-/** Options of the training graph. */
-export interface TrainingGraphOptions {
-  /** Also output every intermediate (Z, A, dA, dZ, dW, db of each layer). */
-  readonly trace?: boolean;
-}
+import type { TrainingGraphOptions } from './training-graph-options.js';
 
 /** Declares X, Y, lr and the parameters as graph inputs. */
 function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {

@@ -1,4 +1,4 @@
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { TfjsActivationKernel, TfjsKernelContext } from '../kernels.js';
 
 /** exp(Z - max Z) per row, with the row's maximum (batch x 1): every exponent is <= 0, so exp never overflows. */

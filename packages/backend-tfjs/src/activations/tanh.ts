@@ -1,4 +1,4 @@
-import type { Tensor } from '@tensorflow/tfjs';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { TfjsActivationKernel, TfjsKernelContext } from '../kernels.js';
 
 /**
