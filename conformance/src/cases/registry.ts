@@ -1,6 +1,8 @@
 import { activationCases } from './activations.js';
 import type { ConformanceCase } from './case.js';
+import { contractCases } from './contract/index.js';
 import { determinismCases } from './determinism.js';
+import { deviationCases } from './deviations.js';
 import { randomCases } from './random.js';
 import { saturationCases } from './saturation.js';
 import { seedCases } from './seed.js';
@@ -17,5 +19,7 @@ export function allCases(): ConformanceCase[] {
     ...trajectoryCases(),
     ...determinismCases(),
     ...switchCases(),
+    ...contractCases(),
+    ...deviationCases(),
   ];
 }
