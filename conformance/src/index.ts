@@ -40,8 +40,10 @@ export {
   referenceCost,
   referenceStep,
 } from './reference/step.js';
+export { type DeclaredDeviation, declaredDeviations } from './runner/deviations.js';
 export { formatCaseFailure, formatOffender, formatRatio } from './runner/format-failure.js';
 export { formatReport } from './runner/format-report.js';
 export type { BackendReport, CaseResult, ConformanceReport } from './runner/report.js';
 export { type ConformanceOptions, runConformance } from './runner/run-conformance.js';
+export { SelectionError } from './runner/selection-error.js';
 export type { ConformanceTarget } from './target.js';

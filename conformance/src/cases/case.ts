@@ -15,6 +15,8 @@ export interface CaseContext {
     readonly backend: Backend;
     readonly flushesSubnormals?: boolean;
   }>;
+  /** A new initialised backend of the target, for a case that disposes it (the case must dispose it). */
+  fresh(): Promise<Backend>;
   /** Where ratios and problems are recorded. */
   readonly tally: Tally;
   /** Numbers reported as information, never judged (e.g. trajectory drift). */

@@ -1,6 +1,8 @@
 import { activationCases } from './activations.js';
 import type { ConformanceCase } from './case.js';
+import { contractCases } from './contract/index.js';
 import { determinismCases } from './determinism.js';
+import { deviationCases } from './deviations.js';
 import { randomCases } from './random.js';
 import { saturationCases } from './saturation.js';
 import { seedCases } from './seed.js';
@@ -19,5 +21,7 @@ export function allCases(): ConformanceCase[] {
     ...determinismCases(),
     ...switchCases(),
     ...trainCases(),
+    ...contractCases(),
+    ...deviationCases(),
   ];
 }

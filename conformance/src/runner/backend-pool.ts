@@ -19,6 +19,10 @@ export class BackendPool {
     this.main ??= start(this.target);
     return this.main;
   }
+  /** A new initialised backend of the target, owned by the caller. */
+  fresh(): Promise<Backend> {
+    return start(this.target);
+  }
   /** A second initialised backend to hand parameters to. */
   partner(): Promise<{ name: string; backend: Backend; flushesSubnormals: boolean }> {
     this.second ??= (async () => {

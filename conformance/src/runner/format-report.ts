@@ -1,10 +1,11 @@
 import { QUANTITIES } from '../error-model/quantity.js';
+import { deviationText } from './deviations.js';
 import { formatRatio } from './format-failure.js';
 import type { ConformanceReport } from './report.js';
 
 /** The report as a text matrix: backend x dtype x quantity -> worst ratio, with cases run and skipped. */
 export function formatReport(report: ConformanceReport): string {
-  const head = ['backend', 'dtype', ...QUANTITIES, 'cases', 'skipped', 'ill-cond', 'result'];
+  const head = ['backend', 'dtype', ...QUANTITIES, 'cases', 'skipped', 'ill-cond', 'deviations', 'result'];
   const rows = report.backends.map((b) => [
     b.name,
     b.dtype,
@@ -13,6 +14,7 @@ export function formatReport(report: ConformanceReport): string {
     String(b.cases),
     String(b.skipped.length),
     String(b.illConditioned),
+    b.deviations.length === 0 ? 'none' : b.deviations.map(deviationText).join(','),
     b.pass ? 'pass' : `FAIL (${b.failed.length})`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
@@ -24,6 +26,8 @@ export function formatReport(report: ConformanceReport): string {
     ...rows.map(fmt),
   ];
   for (const b of report.backends) {
+    for (const d of b.deviations)
+      lines.push(`deviation ${b.name} ${b.dtype} ${d.name}: ${d.status} by ${d.checkedBy}`);
     for (const s of b.skipped) lines.push(`skipped ${b.name} ${b.dtype} ${s.case}: ${s.reason}`);
     for (const [k, v] of Object.entries(b.info))
       lines.push(`info ${b.name} ${b.dtype} ${k}: ${v.toExponential(3)}`);

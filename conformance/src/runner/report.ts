@@ -1,6 +1,7 @@
 import type { DType } from '@onegrad/core';
 import type { WorstRatios } from '../error-model/quantity.js';
 import type { Offender } from '../judge/tally.js';
+import type { DeclaredDeviation } from './deviations.js';
 
 /** The result of one case on one backend and dtype. */
 export interface CaseResult {
@@ -36,6 +37,8 @@ export interface BackendReport {
   readonly cases: number;
   /** Cases not run, with the target's reason. */
   readonly skipped: readonly { readonly case: string; readonly reason: string }[];
+  /** Deviations from IEEE arithmetic the target declares (e.g. flushesSubnormals), each with its check's verdict. */
+  readonly deviations: readonly DeclaredDeviation[];
   /** Worst ratio per quantity over every case. */
   readonly worst: WorstRatios;
   /** Ill-conditioned elements of the unfused output dA (judged over A's error interval, counted). */

@@ -41,9 +41,15 @@ export async function runCaseIn(c: ConformanceCase, dtype: DType, pool: BackendP
       flushesSubnormals: pool.flushesSubnormals,
       backend,
       partner: () => pool.partner(),
+      fresh: () => pool.fresh(),
     });
   } catch (error) {
     const failing: ConformanceCase = { ...c, run: () => Promise.reject(error) };
-    return runCase(failing, { dtype, backend: undefined as never, partner: () => pool.partner() });
+    return runCase(failing, {
+      dtype,
+      backend: undefined as never,
+      partner: () => pool.partner(),
+      fresh: () => pool.fresh(),
+    });
   }
 }

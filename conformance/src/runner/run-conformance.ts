@@ -41,7 +41,7 @@ export async function runConformance(
     } finally {
       await pool.dispose();
     }
-    backends.push(summarize(target.name, dtype, results, skipped));
+    backends.push(summarize(target, dtype, results, skipped));
   }
   return { threshold: THRESHOLD, backends };
 }

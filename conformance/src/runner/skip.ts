@@ -20,6 +20,11 @@ export function selected(id: string, only: readonly string[] | undefined): boole
   return !only || only.some((p) => matches(p, id));
 }
 
+/** True when `pattern` matches at least one of `ids`. */
+export function matchesAny(pattern: string, ids: readonly string[]): boolean {
+  return ids.some((id) => matches(pattern, id));
+}
+
 /** True when `pattern` is `id` itself, or a prefix of it ending in `*`. */
 function matches(pattern: string, id: string): boolean {
   return pattern === id || (pattern.endsWith('*') && id.startsWith(pattern.slice(0, -1)));

@@ -1,14 +1,17 @@
 import type { DType } from '@onegrad/core';
 import { emptyWorst, QUANTITIES } from '../error-model/quantity.js';
+import type { ConformanceTarget } from '../target.js';
+import { declaredDeviations } from './deviations.js';
 import type { BackendReport, CaseResult } from './report.js';
 
 /** Folds the case results of one backend and dtype into its report entry. */
 export function summarize(
-  name: string,
+  target: ConformanceTarget,
   dtype: DType,
   results: readonly CaseResult[],
   skipped: readonly { case: string; reason: string }[],
 ): BackendReport {
+  const { name } = target;
   const worst = emptyWorst();
   const info: Record<string, number> = {};
   for (const r of results) {
@@ -21,6 +24,7 @@ export function summarize(
     dtype,
     cases: results.length,
     skipped,
+    deviations: declaredDeviations(target, results),
     worst,
     illConditioned: results.reduce((s, r) => s + r.illConditioned, 0),
     failed,

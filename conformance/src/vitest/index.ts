@@ -45,7 +45,7 @@ export function describeConformance(
             console.log(
               formatReport({
                 threshold: THRESHOLD,
-                backends: [summarize(target.name, dtype, results, skipped)],
+                backends: [summarize(target, dtype, results, skipped)],
               }),
             );
           }
