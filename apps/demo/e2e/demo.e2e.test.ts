@@ -1,13 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THRESHOLD } from '@onegrad/conformance/judge';
+import { cloneMatrix, decodeParamsFile, encodeParamsFile, paramsBitEqual } from '@onegrad/core';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { type DemoWindow, judgeInNode } from './judge-in-node.js';
-import { cellValues, train } from './page-actions.js';
+import { cellValues, idle, pageParams, startParams, train } from './page-actions.js';
 import { servePage } from './serve.js';
 
 // Tests never write tracked files: the README's picture is refreshed only when asked for, with
@@ -120,7 +122,7 @@ describe('the demo page in headless Chromium', () => {
   });
 
   it('shows with squared error that dZ2 keeps the factor A2 (1 - A2)', async () => {
-    await page.getByLabel('squared error').check();
+    await page.selectOption('[data-testid=loss]', 'mse');
     await page.waitForSelector('[data-testid=seed-lines] code:text-is("dA2 = 2 · error")');
     const a = await cellValues(page, 'a2');
     const dz = await cellValues(page, 'fused-dz');
@@ -143,16 +145,168 @@ describe('the demo page in headless Chromium', () => {
     expect(verdict.pass).toBe(true);
   });
 
-  it('exports the network as an ONNX model and its parameters as JSON', async () => {
+  it('exports the network as an ONNX model', async () => {
     const [onnx] = await Promise.all([page.waitForEvent('download'), page.click('text=ONNX model')]);
     const bytes = readFileSync(await onnx.path());
     expect(bytes.length).toBeGreaterThan(100);
     expect(bytes[0]).toBe(0x08); // protobuf field 1 (ir_version), varint
-    const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Parameters (JSON)')]);
-    const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
-    expect(doc.spec.sizes).toEqual([2, 8, 1]);
-    expect(doc.params).toHaveLength(2);
+  });
+
+  it("saves core's params file, which Node decodes bit for bit, and loads one written in Node", async () => {
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-params]'),
+    ]);
+    const text = readFileSync(await saved.path(), 'utf8');
+    const decoded = decodeParamsFile(text);
+    const shown = await pageParams(page);
+    expect(decoded.spec).toEqual({ sizes: shown.spec.sizes, loss: shown.spec.loss, dtype: shown.spec.dtype });
+    expect(paramsBitEqual(decoded.params, shown.params)).toBe(true);
+    // Node changes one weight (to a value with every mantissa bit set, and a -0), writes the file, the page
+    // loads it: training restarts from exactly those bits.
+    const edited = decoded.params.map((p) => ({ W: cloneMatrix(p.W), b: cloneMatrix(p.b) }));
+    edited[0]!.W.data[0] = Math.fround(1 - 2 ** -24);
+    edited[0]!.b.data[0] = -0;
+    const file = join(mkdtempSync(join(tmpdir(), 'onegrad-params-')), 'edited.json');
+    writeFileSync(file, encodeParamsFile(decoded.spec, edited));
+    await page.setInputFiles('[data-testid=import-params]', file);
+    await page.waitForSelector('[data-testid=notice]:has-text("Imported parameters")');
+    await idle(page);
+    const loaded = await startParams(page);
+    expect(paramsBitEqual(loaded, edited)).toBe(true);
+    expect(Object.is(loaded[0]!.b.data[0], -0)).toBe(true);
+    // Saved again after the step the page took from them: still the page's bits exactly.
+    const [again] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-params]'),
+    ]);
+    const now = await pageParams(page);
+    expect(
+      paramsBitEqual(decodeParamsFile(readFileSync(await again.path(), 'utf8')).params, now.params),
+    ).toBe(true);
+    // A file core refuses (one byte of data altered) changes nothing and says why.
+    const bad = encodeParamsFile(decoded.spec, edited).replace(
+      /"data": "(.)/,
+      (_m, ch) => `"data": "${ch === 'A' ? 'B' : 'A'}`,
+    );
+    writeFileSync(file, bad);
+    await page.setInputFiles('[data-testid=import-params]', file);
+    await page.waitForSelector('[data-testid=error]:has-text("checksum")');
+    await idle(page);
+    expect(paramsBitEqual(await startParams(page), edited)).toBe(true);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  it('Space plays and pauses even when a button has focus, instead of pressing that button again', async () => {
+    await page.click('[data-testid=saturate]');
+    await idle(page);
+    const at = await page.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps);
+    await page.keyboard.press(' ');
+    await page.waitForSelector('[data-testid=pause]');
+    await page.keyboard.press(' ');
+    await page.waitForSelector('[data-testid=play]');
+    await idle(page);
+    const state = await page.evaluate(() => {
+      const c = (window as unknown as DemoWindow).onegradDemo;
+      return { saturated: c.saturated, steps: c.trainer!.steps };
+    });
+    // Played (steps went on), and the saturation was not applied again by the focused button.
+    expect(state.saturated).toBe(false);
+    expect(state.steps).toBeGreaterThan(at);
+  });
+
+  it('keeps the run and says so when a change needs a new network', async () => {
+    await train(page, 30);
+    const before = await page.evaluate(() => (window as unknown as DemoWindow).onegradDemo.runs.length);
+    await page.selectOption('[data-testid=dataset]', 'circles');
+    await page.waitForSelector('[data-testid=notice]:has-text("Changed the dataset")');
+    await idle(page);
+    expect(await page.textContent('[data-testid=notice]')).toContain('kept in the cost chart');
+    const runs = await page.evaluate(() =>
+      (window as unknown as DemoWindow).onegradDemo.runs.map((r) => r.history.length),
+    );
+    expect(runs.length).toBe(Math.min(before + 1, 3));
+    expect(runs.at(-1)).toBeGreaterThan(30);
+  });
+
+  it('shows why a hidden-layers entry is refused and keeps what was typed; accepts widths up to the CLI limit', async () => {
+    await page.fill('[data-testid=hidden]', '0');
+    await page.press('[data-testid=hidden]', 'Enter');
+    await page.waitForSelector('[data-testid=hidden-error]');
+    expect(await page.textContent('[data-testid=hidden-error]')).toContain("from 1 to 256, got '0'");
+    expect(await page.inputValue('[data-testid=hidden]')).toBe('0');
+    await page.fill('[data-testid=hidden]', '64, 64, 64');
+    await page.press('[data-testid=hidden]', 'Enter');
+    await page.waitForFunction(
+      () => (window as unknown as DemoWindow).onegradDemo.trainer?.spec.sizes.join(',') === '2,64,64,64,1',
+    );
+    expect(await page.locator('[data-testid=hidden-error]').count()).toBe(0);
+  });
+});
+
+describe('a lesson opened from its address, at phone width', () => {
+  it('restores every setting from the URL and writes changes back to it', async () => {
+    const fresh = await page.context().newPage();
+    const query =
+      '?dataset=xor&random-seed=5&hidden=3&hidden-activation=tanh&output=sigmoid&loss=mse&dtype=float64&lr=0.2&engine=ts&speed=100';
+    await fresh.goto(new URL(query, server.resolvedUrls!.local[0]).href);
+    await fresh.waitForSelector('[data-testid=seed-lines]');
+    await idle(fresh);
+    const got = await fresh.evaluate(() => {
+      const c = (window as unknown as DemoWindow).onegradDemo;
+      return { spec: c.trainer!.spec, settings: c.settings };
+    });
+    expect(got.spec).toEqual({
+      sizes: [2, 3, 1],
+      loss: 'mse',
+      dtype: 'float64',
+      activations: ['tanh', 'sigmoid'],
+    });
+    expect(got.settings).toMatchObject({ dataset: 'xor', randomSeed: 5, lr: 0.2, backend: 'ts', speed: 100 });
+    expect(await fresh.inputValue('[data-testid=dataset]')).toBe('xor');
+    expect(await fresh.inputValue('[data-testid=random-seed]')).toBe('5');
+    await fresh.selectOption('[data-testid=loss]', 'bce');
+    await fresh.waitForFunction(() => location.search.includes('loss=bce'));
+    expect(await fresh.evaluate(() => location.search)).toContain('hidden-activation=tanh');
+    await fresh.close();
+  });
+
+  it('shows the whole seed table at 390 px (screenshot in test-results/)', async () => {
+    const phone = await page.context().newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(server.resolvedUrls!.local[0]!);
+    await phone.waitForSelector('[data-testid=seed-lines]');
+    await idle(phone);
+    const fit = await phone.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const table = document.querySelector('[data-testid=seed-lines]') as HTMLElement;
+      const cells = [...table.querySelectorAll('td, th')].map((e) => e.getBoundingClientRect());
+      return {
+        width,
+        page: document.documentElement.scrollWidth,
+        right: Math.max(...cells.map((r) => r.right)),
+        left: Math.min(...cells.map((r) => r.left)),
+        clipped: [...table.querySelectorAll('td')].filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+      };
+    });
+    expect(fit.width).toBe(390);
+    expect(fit.page).toBeLessThanOrEqual(390);
+    expect(fit.left).toBeGreaterThanOrEqual(0);
+    expect(fit.right).toBeLessThanOrEqual(390);
+    expect(fit.clipped).toBe(0);
+    // No keyboard hints on a touch screen without a keyboard is covered by the pointer query; here the
+    // weight labels of the seed's network must not overlap one another.
+    const boxes = await phone
+      .locator('[data-testid=weight-label]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBe(6);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    const shot = fileURLToPath(new URL('../test-results/phone-390.png', import.meta.url));
+    mkdirSync(dirname(shot), { recursive: true });
+    await phone.screenshot({ path: shot, fullPage: true });
+    await phone.close();
   });
 });

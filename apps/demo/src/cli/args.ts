@@ -11,6 +11,7 @@ import {
   validateSpec,
 } from '@onegrad/core';
 import { ALL_DATASET_NAMES, type AnyDatasetName, classesOf, isAnyDatasetName } from '../lib/datasets.js';
+import { MAX_WIDTH } from '../lib/hidden-sizes.js';
 import { type PlannedSwitch, parseSwitchSchedule } from '../lib/switch-schedule.js';
 
 /** A command line the CLI cannot run; main prints the message and exits with code 2. */
@@ -145,7 +146,7 @@ export function parseCliArgs(argv: readonly string[], backends: readonly string[
   const steps = positiveInt('steps', str('steps'));
   const hidden = (values.hidden === undefined ? (dataset === 'seed' ? '2' : '8') : str('hidden'))
     .split(',')
-    .map((h) => positiveInt('hidden', h.trim(), 256));
+    .map((h) => positiveInt('hidden', h.trim(), MAX_WIDTH));
   const activations = activationsOf(values.activations, hidden.length + 1, loss);
   const output = activations?.at(-1);
   // A row-wise output (softmax) spreads each sample over one unit per class, as cce needs.

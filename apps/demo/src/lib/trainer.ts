@@ -96,6 +96,16 @@ export class Trainer {
   }
 
   /**
+   * `steps` untraced full-batch SGD steps on the current backend; the costs, one per step. Every multi-step
+   * call of the page goes through here, so that moving to a many-steps engine call changes only this body.
+   */
+  async train(learningRate: number, steps: number): Promise<number[]> {
+    const losses: number[] = [];
+    for (let k = 0; k < steps; k++) losses.push((await this.step(learningRate, false)).loss);
+    return losses;
+  }
+
+  /**
    * Moves training to backend `id` with the parameters bit for bit. When anything fails on the way, the
    * new session is released and training stays where it was.
    */

@@ -14,8 +14,10 @@ export interface GridInputs {
 
 /** The network's output over the grid. */
 export interface BoundaryGrid extends GridInputs {
-  /** A_L per cell, in [0, 1]. */
+  /** A_L per cell, `outputs` values each (one per class for a softmax output). */
   readonly values: ArrayLike<number>;
+  /** Outputs per cell: 1 for a sigmoid or identity output, the class count for a softmax. */
+  readonly outputs: number;
 }
 
 /** A square region around the dataset with a margin, and the grid's points in it. */
@@ -40,5 +42,5 @@ export function gridInputs(data: Dataset, dtype: DType): GridInputs {
 
 /** Pairs the grid with the network's outputs on it. */
 export function gridOf(inputs: GridInputs, out: Matrix): BoundaryGrid {
-  return { ...inputs, values: out.data };
+  return { ...inputs, values: out.data, outputs: out.cols };
 }

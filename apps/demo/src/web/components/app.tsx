@@ -5,11 +5,12 @@ import { BoundaryView } from './boundary-view.js';
 import { Controls } from './controls.js';
 import { ExportButtons } from './export-buttons.js';
 import { GraphView } from './graph-view.js';
+import { LessonPanel } from './lesson-panel.js';
 import { LockstepPanel } from './lockstep-panel.js';
 import { LossChart } from './loss-chart.js';
 import { NetworkView } from './network-view.js';
 import { SeedPanel } from './seed-panel.js';
-import { useShortcuts } from './use-shortcuts.js';
+import { useHasKeyboard, useShortcuts } from './use-shortcuts.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -27,7 +28,9 @@ export function App({ c, toOnnx }: AppProps) {
     return unsubscribe;
   }, [c]);
   useShortcuts(c);
+  const keyboard = useHasKeyboard();
   const t = c.trainer;
+  const sigmoidOut = c.settings.output === 'sigmoid';
   return (
     <>
       <header>
@@ -35,30 +38,46 @@ export function App({ c, toOnnx }: AppProps) {
         <p>
           One sigmoid network, several engines, the same gradients. Watch every value of a training step, and
           see why the seed’s <code>dA2 = error / (A2 (1 − A2))</code> and <code>dZ2 = dA2 · A2 (1 − A2)</code>{' '}
-          cancel. Keys: <kbd>Space</kbd> play/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset.
+          cancel.
+          {keyboard && (
+            <span class="keys">
+              {' '}
+              Keys: <kbd>Space</kbd> play/pause, <kbd>S</kbd> step, <kbd>R</kbd> reset.
+            </span>
+          )}
         </p>
+        {c.notice && (
+          <p class="notice" role="status" data-testid="notice">
+            {c.notice}
+          </p>
+        )}
       </header>
       <main>
         <div class="side">
           <Controls c={c} />
           <BackendSwitch c={c} />
-          <ExportButtons
-            spec={c.spec}
-            getParams={() => c.trainer?.getParams() ?? Promise.resolve([])}
-            toOnnx={toOnnx}
-          />
+          <ExportButtons c={c} toOnnx={toOnnx} />
         </div>
         <div class="centre">
           {c.trace && t ? (
             <>
-              <SeedPanel
-                trace={c.trace}
-                y={t.batch.y}
-                loss={c.settings.loss}
-                dtype={c.settings.dtype}
-                saturated={c.saturated}
-                onSaturate={() => void c.saturate()}
-              />
+              {sigmoidOut ? (
+                <SeedPanel
+                  trace={c.trace}
+                  y={t.batch.y}
+                  loss={c.settings.loss}
+                  dtype={c.settings.dtype}
+                  saturated={c.saturated}
+                  onSaturate={() => void c.saturate()}
+                >
+                  <LessonPanel c={c} />
+                </SeedPanel>
+              ) : (
+                <p class="panel help" data-testid="seed-off">
+                  The seed’s lines divide by the sigmoid’s A2 (1 − A2): choose the sigmoid output to see them.
+                  The graph below shows this output’s own local derivatives.
+                </p>
+              )}
               <section class="panel" aria-labelledby="graph-h">
                 <h2 id="graph-h">The step as a graph</h2>
                 <p class="help">
@@ -72,8 +91,13 @@ export function App({ c, toOnnx }: AppProps) {
             <p class="panel">Loading…</p>
           )}
           <div class="pair">
-            <LossChart history={t?.history ?? []} switches={t?.switches ?? []} />
-            <BoundaryView grid={c.grid} data={c.dataset} />
+            <LossChart history={t?.history ?? []} switches={t?.switches ?? []} runs={c.runs} />
+            <BoundaryView
+              grid={c.grid}
+              data={c.dataset}
+              onEdit={(x1, x2, label, radius) => void c.editPoint(x1, x2, label, radius)}
+              disabled={c.busy !== ''}
+            />
             <NetworkView spec={c.spec} params={c.trace?.params} />
           </div>
           <LockstepPanel c={c} />

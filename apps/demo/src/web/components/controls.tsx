@@ -1,11 +1,25 @@
-import { DATASET_HELP, DATASET_NAMES, isDatasetName } from '../../lib/datasets.js';
+import { findActivation, findLoss } from '@onegrad/core';
+import { useState } from 'preact/hooks';
+import { ALL_DATASET_NAMES, classesOf, DATASET_HELP, isAnyDatasetName } from '../../lib/datasets.js';
+import { MAX_HIDDEN_LAYERS, MAX_WIDTH, parseHiddenSizes } from '../../lib/hidden-sizes.js';
 import type { DemoController } from '../controller.js';
-import { parseHidden, SPEEDS } from '../settings.js';
+import { HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, PAGE_LOSSES, SPEEDS } from '../settings.js';
 
-/** Play, pause, step, reset and the hyperparameters. */
+const LOSS_WORDS: Readonly<Record<string, string>> = {
+  bce: 'cross-entropy',
+  mse: 'squared error',
+  cce: 'categorical CE',
+};
+
+/** Play, pause, step, reset and the hyperparameters; disabled while an engine loads. */
 export function Controls({ c }: { c: DemoController }) {
   const s = c.settings;
+  const busy = c.busy !== '';
   const f64 = c.pool.choice(s.backend).dtypes.includes('float64');
+  const [hiddenText, setHiddenText] = useState<string | undefined>(undefined);
+  const [hiddenError, setHiddenError] = useState('');
+  const outputDesc = findActivation(s.output);
+  const canonical = findLoss(s.loss)?.canonical?.activation === s.output;
   return (
     <section class="panel controls" aria-labelledby="train-h">
       <h2 id="train-h">Train</h2>
@@ -15,18 +29,18 @@ export function Controls({ c }: { c: DemoController }) {
             ❚❚ Pause
           </button>
         ) : (
-          <button type="button" onClick={() => c.play()} data-testid="play">
+          <button type="button" onClick={() => c.play()} data-testid="play" disabled={busy}>
             ▶ Play
           </button>
         )}
-        <button type="button" onClick={() => void c.step()} data-testid="step" disabled={c.running}>
+        <button type="button" onClick={() => void c.step()} data-testid="step" disabled={c.running || busy}>
           Step
         </button>
-        <button type="button" onClick={() => void c.reset()} data-testid="reset">
+        <button type="button" onClick={() => void c.reset()} data-testid="reset" disabled={busy}>
           Reset
         </button>
       </div>
-      <fieldset>
+      <fieldset disabled={busy}>
         <legend>Steps per frame</legend>
         {SPEEDS.map((n) => (
           <label key={n} class="inline">
@@ -41,91 +55,170 @@ export function Controls({ c }: { c: DemoController }) {
           </label>
         ))}
       </fieldset>
-      <label>
-        Dataset
-        <select
-          value={s.dataset}
-          data-testid="dataset"
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            if (isDatasetName(v)) void c.update({ dataset: v, hidden: v === 'seed' ? [2] : [8] });
-          }}
-        >
-          {DATASET_NAMES.map((d) => (
-            <option key={d} value={d}>
+      <fieldset disabled={busy} class="stack">
+        <label>
+          Dataset
+          <select
+            value={s.dataset}
+            data-testid="dataset"
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              if (!isAnyDatasetName(v)) return;
+              const many = classesOf(v) > 2;
+              void c.update({
+                dataset: v,
+                hidden: v === 'seed' ? [2] : [8],
+                // Three classes need one output per class: softmax with its canonical loss.
+                ...(many
+                  ? { output: 'softmax', loss: 'cce' }
+                  : s.output === 'softmax'
+                    ? { output: 'sigmoid', loss: 'bce' }
+                    : {}),
+              });
+            }}
+          >
+            {ALL_DATASET_NAMES.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="help">
+          {DATASET_HELP[s.dataset]}. Click the plane to add a point, click a point to remove it.
+        </p>
+        <label>
+          Learning rate <output>{s.lr}</output>
+          <input
+            type="range"
+            min={-3}
+            max={1}
+            step={0.1}
+            value={Math.log10(s.lr)}
+            data-testid="lr"
+            onInput={(e) =>
+              void c.update({ lr: Number((10 ** Number(e.currentTarget.value)).toPrecision(2)) })
+            }
+          />
+        </label>
+        <label>
+          Hidden activation
+          <select
+            value={s.hiddenActivation}
+            data-testid="hidden-activation"
+            onChange={(e) =>
+              void c.update({
+                hiddenActivation: e.currentTarget.value as (typeof HIDDEN_ACTIVATIONS)[number],
+              })
+            }
+          >
+            {HIDDEN_ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="pairs">
+          <label>
+            Output activation
+            <select
+              value={s.output}
+              data-testid="output"
+              onChange={(e) =>
+                void c.update({ output: e.currentTarget.value as (typeof OUTPUT_ACTIVATIONS)[number] })
+              }
+            >
+              {OUTPUT_ACTIVATIONS.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Loss
+            <select
+              value={s.loss}
+              data-testid="loss"
+              onChange={(e) => void c.update({ loss: e.currentTarget.value })}
+            >
+              {PAGE_LOSSES.map((l) => (
+                <option key={l} value={l}>
+                  {LOSS_WORDS[l]} ({l})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p class="help" data-testid="pair-note" data-canonical={String(canonical)}>
+          {canonical
+            ? `${s.output} + ${s.loss} is a canonical pair: the two local derivatives cancel to ${findLoss(s.loss)?.canonical?.dZ}.`
+            : `${s.output} + ${s.loss} is not a canonical pair: dZ = dA · ${outputDesc?.derivative.replace(/^dA\/dZ = /, '') ?? "f'(Z)"}, nothing cancels. Canonical pairs: sigmoid + bce, softmax + cce, identity + mse.`}
+        </p>
+        <fieldset>
+          <legend>Dtype</legend>
+          {(['float32', 'float64'] as const).map((d) => (
+            <label key={d} class="inline">
+              <input
+                type="radio"
+                name="dtype"
+                checked={s.dtype === d}
+                disabled={d === 'float64' && !f64}
+                onChange={() => void c.update({ dtype: d })}
+              />
               {d}
-            </option>
+            </label>
           ))}
-        </select>
-      </label>
-      <p class="help">{DATASET_HELP[s.dataset]}</p>
-      <label>
-        Learning rate <output>{s.lr}</output>
-        <input
-          type="range"
-          min={-3}
-          max={1}
-          step={0.1}
-          value={Math.log10(s.lr)}
-          data-testid="lr"
-          onInput={(e) => void c.update({ lr: Number((10 ** Number(e.currentTarget.value)).toPrecision(2)) })}
-        />
-      </label>
-      <fieldset>
-        <legend>Loss</legend>
-        {(['bce', 'mse'] as const).map((l) => (
-          <label key={l} class="inline">
-            <input
-              type="radio"
-              name="loss"
-              checked={s.loss === l}
-              onChange={() => void c.update({ loss: l })}
-            />
-            {l === 'bce' ? 'cross-entropy' : 'squared error'}
-          </label>
-        ))}
+        </fieldset>
+        <label>
+          Hidden layers
+          <input
+            type="text"
+            inputMode="numeric"
+            value={hiddenText ?? s.hidden.join(', ')}
+            data-testid="hidden"
+            aria-invalid={hiddenError !== ''}
+            aria-describedby="hidden-help"
+            onInput={(e) => setHiddenText(e.currentTarget.value)}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              try {
+                const h = parseHiddenSizes(text);
+                setHiddenError('');
+                setHiddenText(undefined);
+                void c.update({ hidden: h });
+              } catch (err) {
+                // The text stays as typed, with the reason, until it is fixed.
+                setHiddenError(`'${text}': ${(err as Error).message}`);
+              }
+            }}
+          />
+        </label>
+        {hiddenError ? (
+          <p class="error" role="alert" id="hidden-help" data-testid="hidden-error">
+            {hiddenError}
+          </p>
+        ) : (
+          <p class="help" id="hidden-help">
+            Widths separated by commas, e.g. 8, 4: up to {MAX_HIDDEN_LAYERS} layers of 1 to {MAX_WIDTH} units
+            (the CLI's limit too); 2 inputs, 1 output (one per class for softmax).
+          </p>
+        )}
+        <label>
+          Random seed
+          <input
+            type="number"
+            min={1}
+            value={s.randomSeed}
+            data-testid="random-seed"
+            onChange={(e) =>
+              void c.update({ randomSeed: Math.max(1, Math.floor(Number(e.currentTarget.value)) || 1) })
+            }
+          />
+        </label>
+        <p class="help">Draws the dataset's points and the initial weights.</p>
       </fieldset>
-      <fieldset>
-        <legend>Dtype</legend>
-        {(['float32', 'float64'] as const).map((d) => (
-          <label key={d} class="inline">
-            <input
-              type="radio"
-              name="dtype"
-              checked={s.dtype === d}
-              disabled={d === 'float64' && !f64}
-              onChange={() => void c.update({ dtype: d })}
-            />
-            {d}
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        Hidden layers
-        <input
-          type="text"
-          inputMode="numeric"
-          value={s.hidden.join(', ')}
-          data-testid="hidden"
-          onChange={(e) => {
-            const h = parseHidden(e.currentTarget.value);
-            if (h) void c.update({ hidden: h });
-            else e.currentTarget.value = s.hidden.join(', ');
-          }}
-        />
-      </label>
-      <p class="help">Widths separated by commas, e.g. 8, 4; the input has 2 units and the output 1.</p>
-      <label>
-        Seed
-        <input
-          type="number"
-          min={1}
-          value={s.seed}
-          onChange={(e) =>
-            void c.update({ seed: Math.max(1, Math.floor(Number(e.currentTarget.value)) || 1) })
-          }
-        />
-      </label>
     </section>
   );
 }

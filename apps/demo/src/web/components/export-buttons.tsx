@@ -1,5 +1,5 @@
 import type { NetworkSpec, Params } from '@onegrad/core';
-import { paramsToJson } from '../../lib/params-json.js';
+import type { DemoController } from '../controller.js';
 
 function download(name: string, bytes: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
@@ -12,23 +12,24 @@ function download(name: string, bytes: BlobPart, type: string): void {
 
 /** Props of {@link ExportButtons}. */
 export interface ExportButtonsProps {
-  readonly spec: NetworkSpec;
-  readonly getParams: () => Promise<Params>;
+  readonly c: DemoController;
   /** Builds the ONNX model bytes, when an exporter is available. */
   readonly toOnnx?: ((spec: NetworkSpec, params: Params) => Uint8Array | Promise<Uint8Array>) | undefined;
 }
 
-/** Downloads the trained network as an ONNX model or its parameters as JSON. */
-export function ExportButtons({ spec, getParams, toOnnx }: ExportButtonsProps) {
+/** Downloads the network as an ONNX model or as core's params file, and loads a params file back. */
+export function ExportButtons({ c, toOnnx }: ExportButtonsProps) {
+  const busy = c.busy !== '' || !c.trainer;
   return (
     <section class="panel export" aria-labelledby="export-h">
-      <h2 id="export-h">Export</h2>
+      <h2 id="export-h">Files</h2>
       <div class="buttons">
         <button
           type="button"
-          disabled={!toOnnx}
+          disabled={!toOnnx || busy}
           onClick={async () => {
-            const bytes = await toOnnx?.(spec, await getParams());
+            const t = c.trainer;
+            const bytes = t && (await toOnnx?.(t.spec, await t.getParams()));
             if (bytes) download('onegrad.onnx', bytes as Uint8Array<ArrayBuffer>, 'application/octet-stream');
           }}
         >
@@ -36,14 +37,33 @@ export function ExportButtons({ spec, getParams, toOnnx }: ExportButtonsProps) {
         </button>
         <button
           type="button"
-          onClick={async () =>
-            download('onegrad-params.json', paramsToJson(spec, await getParams()), 'application/json')
-          }
+          disabled={busy}
+          data-testid="export-params"
+          onClick={async () => download('onegrad-params.json', await c.exportParams(), 'application/json')}
         >
-          Parameters (JSON)
+          Save parameters
         </button>
+        <label class="file-button">
+          Load parameters
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="import-params"
+            disabled={busy}
+            onChange={async (e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              if (file) await c.importParams(await file.text());
+              input.value = '';
+            }}
+          />
+        </label>
       </div>
-      <p class="help">The ONNX model computes the forward pass A_L from X and opens in any ONNX runtime.</p>
+      <p class="help">
+        The ONNX model computes the forward pass A_L from X and opens in any ONNX runtime. The parameters file
+        is <code>@onegrad/core</code>'s (<code>encodeParamsFile</code>): Node reads it with{' '}
+        <code>decodeParamsFile</code>, bit for bit, and the page loads one written in Node.
+      </p>
     </section>
   );
 }

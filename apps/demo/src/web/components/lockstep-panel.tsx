@@ -30,8 +30,9 @@ export function LockstepPanel({ c }: { c: DemoController }) {
     const s = c.settings;
     let ls: Lockstep | undefined;
     try {
-      const batch = toBatch(c.dataset, 'float64');
-      ls = await Lockstep.start(c.pool, all, { sizes: c.spec.sizes, loss: s.loss }, batch, s.seed, rows);
+      const batch = toBatch(c.dataset, 'float64', s.output === 'softmax');
+      const { dtype: _, ...spec } = c.spec;
+      ls = await Lockstep.start(c.pool, all, spec, batch, s.randomSeed, rows);
       for (let k = 1; k <= plan.steps && !stop.current; k++) {
         if (await ls.step(s.lr, k % plan.every === 0 || k === 1)) {
           setPoints([...ls.points]);

@@ -26,7 +26,9 @@ export function NetworkView({ spec, params }: { spec: NetworkSpec; params: Param
             const i = Math.floor(k / p.W.cols);
             const j = k % p.W.cols;
             const [x1, y1, x2, y2] = [x(l), y(l, i), x(l + 1), y(l + 1, j)];
-            const t = 0.3 + 0.4 * ((i + j) % 2);
+            // Labels of the edges leaving one unit sit at different fractions of their length, spread by
+            // target, so that labels of diverging (and converging) edges do not meet.
+            const t = 0.22 + (0.56 * j) / Math.max(1, p.W.cols - 1);
             return (
               <g key={`${l}-${k}`}>
                 <line
@@ -41,7 +43,12 @@ export function NetworkView({ spec, params }: { spec: NetworkSpec; params: Param
                   <title>{`W${l + 1}[${i},${j}] = ${fmt(w, 6)}`}</title>
                 </line>
                 {label && (
-                  <text x={x1 + (x2 - x1) * t} y={y1 + (y2 - y1) * t - 3} text-anchor="middle">
+                  <text
+                    x={x1 + (x2 - x1) * t}
+                    y={y1 + (y2 - y1) * t - 4}
+                    text-anchor="middle"
+                    data-testid="weight-label"
+                  >
                     {fmt(w, 3)}
                   </text>
                 )}

@@ -1,4 +1,5 @@
 import type { DType, LossName, Matrix, StepTrace } from '@onegrad/core';
+import type { ComponentChildren } from 'preact';
 import { type SeedLine, saturatingShift, seedLines } from '../../lib/seed-lines.js';
 import { exact, fmt, shownSamples } from '../format.js';
 
@@ -10,6 +11,8 @@ export interface SeedPanelProps {
   readonly dtype: DType;
   readonly saturated: boolean;
   readonly onSaturate: () => void;
+  /** The saturation lesson, shown under the button. */
+  readonly children?: ComponentChildren;
 }
 
 type Row = { label: string; key: keyof SeedLine; id: string; strong?: boolean };
@@ -36,7 +39,7 @@ const WHY: Readonly<Record<string, string>> = {
 };
 
 /** The seed's three lines on the real numbers of this step, beside the backend's fused dZ2. */
-export function SeedPanel({ trace, y, loss, dtype, saturated, onSaturate }: SeedPanelProps) {
+export function SeedPanel({ trace, y, loss, dtype, saturated, onSaturate, children }: SeedPanelProps) {
   const lines = seedLines(trace, y, loss, dtype, shownSamples(y.rows));
   const rows = loss === 'bce' ? BCE_ROWS : MSE_ROWS;
   const shift = saturatingShift(dtype);
@@ -44,8 +47,8 @@ export function SeedPanel({ trace, y, loss, dtype, saturated, onSaturate }: Seed
     <section class="panel seed" aria-labelledby="seed-h">
       <h2 id="seed-h">Why divide, then multiply?</h2>
       <p class="help">{WHY[loss] ?? ''}</p>
-      <div class="scroll">
-        <table class="lines" data-testid="seed-lines">
+      <div class="lines-wrap">
+        <table class="lines" data-testid="seed-lines" style={`--samples: ${lines.length}`}>
           <thead>
             <tr>
               <th scope="col">{dtype} arithmetic</th>
@@ -102,20 +105,23 @@ export function SeedPanel({ trace, y, loss, dtype, saturated, onSaturate }: Seed
         <button type="button" onClick={onSaturate} data-testid="saturate">
           Saturate A2
         </button>
-        <span class="help">
-          Raises the output bias until every Z2 ≥ {shift}, so A2 rounds to exactly 1 in {dtype}: the seed’s
-          division becomes 0/0 or 1/0, the fused A2 − Y stays exact.
+        <span class="help" data-testid="saturate-help">
+          Raises the output bias until every Z2 ≥ {shift}, so A2 rounds to exactly 1 in {dtype}.{' '}
+          {loss === 'bce'
+            ? 'The seed’s division becomes 0/0 or 1/0; the fused dZ2 = A2 − Y stays exact, so training recovers.'
+            : 'With squared error nothing divides: dA2 = 2 (A2 − Y) stays finite, but dZ2 = dA2 · A2 (1 − A2) is exactly 0, so the gradient vanishes and training stalls.'}
         </span>
       </div>
       {saturated && (
         <p class="warn" role="status" data-testid="saturation-status">
-          A2 is saturated: the naive dA2 is{' '}
+          A2 is saturated: the seed’s dA2 is{' '}
           {lines.some((s) => !Number.isFinite(s.dANaive)) ? 'not finite' : 'finite'}
           {loss === 'bce'
-            ? '; the fused dZ2 = A2 − Y is exact.'
-            : '; with MSE dZ2 is 0: the gradient vanishes.'}
+            ? '; the fused dZ2 = A2 − Y is exact. Press ▶ Play and watch the cost fall, or compare both losses below.'
+            : '; dZ2 is 0: the gradient vanishes. Press ▶ Play and watch the cost stay put, or compare both losses below.'}
         </p>
       )}
+      {children}
     </section>
   );
 }
