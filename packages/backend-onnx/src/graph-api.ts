@@ -1,6 +1,7 @@
 // What both entries (Node and web) export besides their backend: the graph, its export and its registries.
 // Each name comes from its own module, never the graph barrel, so the public types never reach onnx-proto.
 export { exportOnnx, trainingGraph } from './export-onnx.js';
+export { MAX_ONNX_LAYERS } from './graph/depth-limit.js';
 export {
   type OnnxActivationEmitter,
   type OnnxLossEmitter,
@@ -9,5 +10,4 @@ export {
 } from './graph/emitters.js';
 export type { AttrValue, GraphBuilder } from './graph/graph-builder.js';
 export type { TrainingGraphOptions } from './graph/training-graph-options.js';
-export { MAX_ONNX_LAYERS } from './graph/depth-limit.js';
 export { IR_VERSION, OPSET } from './graph/versions.js';
