@@ -12,3 +12,5 @@ export {
   registerOnnxLoss,
   type TrainingGraphOptions,
 } from './graph/index.js';
+export { MAX_COMPILED_GRAPHS } from './session-cache.js';
+export { MAX_THREADS } from './threads-option.js';

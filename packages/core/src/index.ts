@@ -30,6 +30,7 @@ export {
   LearningRateError,
   NonFiniteError,
   OnegradError,
+  OptionError,
   ParamsFileError,
   ShapeError,
   SpecError,
