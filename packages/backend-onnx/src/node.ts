@@ -4,6 +4,7 @@ import { trainingGraph } from './export-onnx.js';
 import type { TrainingGraphOptions } from './graph/training-graph-options.js';
 import { createRuntimeBackend } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
+import { threadsOption } from './threads-option.js';
 
 /** Options of the Node backend. */
 export interface OnnxBackendOptions {
@@ -13,6 +14,7 @@ export interface OnnxBackendOptions {
 
 /** The ONNX Runtime backend for Node (onnxruntime-node, CPU): `info.name` is `onnx`. */
 export function createOnnxBackend(options: OnnxBackendOptions = {}): Backend {
+  const threads = threadsOption(options);
   return createRuntimeBackend({
     name: 'onnx',
     runtime: 'onnxruntime-node',
@@ -26,7 +28,7 @@ export function createOnnxBackend(options: OnnxBackendOptions = {}): Backend {
     },
     sessionOptions: {
       executionProviders: ['cpu'],
-      intraOpNumThreads: options.threads ?? 1,
+      intraOpNumThreads: threads,
       interOpNumThreads: 1,
       logSeverityLevel: 3,
     },

@@ -23,10 +23,19 @@ function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
 }
 
 /**
+ * How many compiled graphs a backend keeps (each about 1 MB of runtime memory for a small network): the
+ * least recently used is dropped beyond it. A training session still running a dropped graph keeps it
+ * alive until its call returns; the runtime frees it when it is collected.
+ */
+export const MAX_COMPILED_GRAPHS = 32;
+
+/**
  * Compiles each (sizes, activations, loss, dtype, kind) once and hands the same runtime session to every
- * training session that asks, so a new network of a known shape costs no compilation.
+ * training session that asks, so a new network of a known shape costs no compilation. Holds at most
+ * {@link MAX_COMPILED_GRAPHS} graphs, least recently used dropped first.
  */
 export class SessionCache {
+  // Map order is use order: a hit moves its key to the end, so the first key is the least recently used.
   private readonly sessions = new Map<string, Promise<OrtSession>>();
 
   constructor(
@@ -39,12 +48,26 @@ export class SessionCache {
   get(spec: NetworkSpec, kind: GraphKind): Promise<OrtSession> {
     const key = `${specTag(spec)}|${kind}`;
     const cached = this.sessions.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.sessions.delete(key);
+      this.sessions.set(key, cached);
+      return cached;
+    }
     const session = this.ort.InferenceSession.create(graphBytes(spec, kind), this.options);
     // A failed compilation is not cached, so a later call can try again.
     session.catch(() => this.sessions.get(key) === session && this.sessions.delete(key));
     this.sessions.set(key, session);
+    // Dropped, not released: a call of another training session may still be running on it.
+    for (const oldest of this.sessions.keys()) {
+      if (this.sessions.size <= MAX_COMPILED_GRAPHS) break;
+      this.sessions.delete(oldest);
+    }
     return session;
+  }
+
+  /** How many compiled graphs the cache holds. */
+  get size(): number {
+    return this.sessions.size;
   }
 
   /** Releases every compiled session. */

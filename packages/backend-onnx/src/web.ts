@@ -1,6 +1,7 @@
 import type { Backend } from '@onegrad/core';
 import { createRuntimeBackend } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
+import { threadsOption } from './threads-option.js';
 
 export * from './graph-api.js';
 
@@ -17,6 +18,7 @@ export interface OnnxWebBackendOptions {
 
 /** The ONNX Runtime backend for browsers (onnxruntime-web, WebAssembly): `info.name` is `onnx-web`. */
 export function createOnnxWebBackend(options: OnnxWebBackendOptions = {}): Backend {
+  const threads = threadsOption(options);
   return createRuntimeBackend({
     name: 'onnx-web',
     runtime: 'onnxruntime-web',
@@ -24,7 +26,7 @@ export function createOnnxWebBackend(options: OnnxWebBackendOptions = {}): Backe
     device: 'wasm',
     load: async (): Promise<OrtModule> => {
       const ort = await import('onnxruntime-web');
-      ort.env.wasm.numThreads = options.threads ?? 1;
+      ort.env.wasm.numThreads = threads;
       if (options.wasmPaths !== undefined)
         ort.env.wasm.wasmPaths = options.wasmPaths as NonNullable<typeof ort.env.wasm.wasmPaths>;
       return ort;

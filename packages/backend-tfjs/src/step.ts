@@ -1,5 +1,6 @@
 import type { LayerQuantity } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs-core';
+import { blockSum } from './block-sum.js';
 import { DenseLayer } from './dense-layer.js';
 import type { NetworkKernels, TfjsActivationKernel, TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';
@@ -43,7 +44,7 @@ export function forwardTensors(
   return { layers, zs, acts };
 }
 
-/** The cost J = (1/m) * the sum of the loss's terms over the batch, a scalar tensor. */
+/** The cost J = (1/m) * the sum of the loss's terms over the batch (summed in blocks), a scalar tensor. */
 export function costOf(
   on: TfjsKernelContext,
   kernels: NetworkKernels,
@@ -52,7 +53,7 @@ export function costOf(
   y: Tensor,
 ): Tensor {
   const { tf } = on;
-  return tf.div(tf.sum(kernels.loss.terms(on, z, a, y)), z.shape[0] ?? 1);
+  return tf.div(blockSum(tf, kernels.loss.terms(on, z, a, y)), z.shape[0] ?? 1);
 }
 
 /**

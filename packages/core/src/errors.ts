@@ -24,6 +24,9 @@ export class EmptyBatchError extends OnegradError {}
 /** The learning rate is not a positive finite number. */
 export class LearningRateError extends OnegradError {}
 
+/** A call's option has the wrong type, e.g. `trace: 1` where a boolean is expected. */
+export class OptionError extends OnegradError {}
+
 /** A network spec is malformed (sizes, loss, dtype, activations, an invalid pair) or names what an engine has no kernel for. */
 export class SpecError extends OnegradError {}
 

@@ -32,6 +32,7 @@ export {
   LearningRateError,
   NonFiniteError,
   OnegradError,
+  OptionError,
   ParamsFileError,
   ShapeError,
   SpecError,

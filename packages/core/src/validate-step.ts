@@ -1,6 +1,12 @@
 import type { BackendInfo } from './backend.js';
 import type { DType } from './dtype.js';
-import { LearningRateError, ShapeError, TargetRangeError, UnsupportedDTypeError } from './errors.js';
+import {
+  LearningRateError,
+  OptionError,
+  ShapeError,
+  TargetRangeError,
+  UnsupportedDTypeError,
+} from './errors.js';
 import type { Matrix } from './matrix.js';
 import { lossOf, type NetworkSpec } from './network-spec.js';
 import type { Batch, StepOptions } from './session.js';
@@ -43,7 +49,8 @@ export function validateBatch(spec: NetworkSpec, batch: Batch, name = 'batch'): 
 
 /**
  * Reads step options once: the learning rate is a positive finite number and, when `dtype` is given,
- * stays positive and finite once rounded to it (1e39 is Infinity in float32, 1e-50 is 0).
+ * stays positive and finite once rounded to it (1e39 is Infinity in float32, 1e-50 is 0); `trace` is a
+ * boolean or absent (OptionError otherwise).
  */
 export function snapshotStepOptions(
   options: StepOptions,
@@ -60,6 +67,13 @@ export function snapshotStepOptions(
   const rounded = dtype === 'float32' ? Math.fround(lr) : lr;
   if (!Number.isFinite(rounded) || rounded === 0) {
     throw new LearningRateError(`${name}.learningRate`, `${lr} rounds to ${rounded} in ${dtype}`);
+  }
+  // No truthiness: `trace: 1` or `'false'` is a mistake to name, not a value to guess at.
+  if (trace !== undefined && typeof trace !== 'boolean') {
+    throw new OptionError(
+      `${name}.trace`,
+      `expected true, false or undefined, got ${JSON.stringify(trace) ?? String(trace)}`,
+    );
   }
   return { learningRate: lr, trace: trace === true };
 }

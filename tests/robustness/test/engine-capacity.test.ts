@@ -54,3 +54,19 @@ describe.each(['cpu', 'wasm'] as const)('tfjs-%s refuses a batch larger than it 
     }
   });
 });
+
+describe.each(['cpu', 'wasm'] as const)('tfjs-%s sums a large batch cost in blocks', (tfBackend) => {
+  it('the cost of 1M identical rows is one row cost within the blocked-sum bound', async () => {
+    const backend = createTfjsBackend({ tfBackend });
+    const { spec, params } = seedNet('float32');
+    const session = await backend.createSession(spec, params);
+    const learningRate = 1e-30;
+    const one = await session.step({ x: rowsOf(1, 2, 1), y: rowsOf(1, 1, 1) }, { learningRate });
+    const rows = 1_000_000;
+    const all = await session.step({ x: rowsOf(rows, 2, 1), y: rowsOf(rows, 1, 1) }, { learningRate });
+    // Three levels of blocks of SUM_BLOCK (256) below 1M terms, each adding at most 256 u relative error.
+    const bound = 3 * 256 * 2 ** -24;
+    expect(Math.abs(all.loss - one.loss) / one.loss).toBeLessThan(bound);
+    await backend.dispose();
+  });
+});

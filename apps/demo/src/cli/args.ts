@@ -9,6 +9,7 @@ import {
   type NetworkSpec,
   SpecError,
   validateSpec,
+  validateStepOptions,
 } from '@onegrad/core';
 import { ALL_DATASET_NAMES, type AnyDatasetName, classesOf, isAnyDatasetName } from '../lib/datasets.js';
 import { MAX_WIDTH } from '../lib/hidden-sizes.js';
@@ -100,12 +101,42 @@ function checkedSpec(
   }
 }
 
+/**
+ * `argv` with `--flag -5` written `--flag=-5`: parseArgs takes a value that starts with a dash for an
+ * option and refuses it as ambiguous, whereas a negative number is a value the checks below can name.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (/^--[a-z-]+$/.test(arg) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** `--lr` as a number the session accepts in `dtype` (1e39 is Infinity in float32); throws UsageError. */
+function learningRateOf(text: string, dtype: DType): number {
+  const lr = Number(text);
+  try {
+    if (text.trim() === '') throw new Error('empty');
+    validateStepOptions({ learningRate: lr }, 'options', dtype);
+  } catch {
+    const rounded = Number.isFinite(lr) && lr > 0 ? `, which is ${Math.fround(lr)} in ${dtype}` : '';
+    throw new UsageError(`--lr must be a positive number, finite in ${dtype}, got '${text}'${rounded}`);
+  }
+  return lr;
+}
+
 /** Parses argv (without node and the script) against the known backend ids; throws UsageError. */
 export function parseCliArgs(argv: readonly string[], backends: readonly string[]): CliOptions {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -134,12 +165,9 @@ export function parseCliArgs(argv: readonly string[], backends: readonly string[
   const dataset = values.dataset === undefined ? (loss === 'cce' ? 'blobs3' : 'seed') : str('dataset');
   if (!isAnyDatasetName(dataset))
     throw new UsageError(`--dataset must be one of ${ALL_DATASET_NAMES.join(', ')}, got '${dataset}'`);
-  const lr = Number(str('lr'));
-  if (!Number.isFinite(lr) || lr <= 0 || str('lr').trim() === '') {
-    throw new UsageError(`--lr must be a positive number, got '${str('lr')}'`);
-  }
   const dtype = str('dtype');
   if (!isDType(dtype)) throw new UsageError(`--dtype must be float32 or float64, got '${dtype}'`);
+  const lr = learningRateOf(str('lr'), dtype);
   const backend = str('backend');
   if (!backends.includes(backend))
     throw new UsageError(`--backend must be one of ${backends.join(', ')}, got '${backend}'`);

@@ -85,12 +85,24 @@ describe('demo:cli', () => {
     ],
     [['--loss', 'cce', '--activations', 'tanh,tanh'], /layer 2 \(output tanh, loss cce\)/],
     [['--dataset', 'blobs3', '--loss', 'mse'], /blobs3 has 3 classes/],
+    [['--lr', '1e39'], /--lr .*finite in float32, got '1e39', which is Infinity/],
+    [['--steps', '-5'], /--steps must be an integer from 1 .* got '-5'/],
   ])('rejects %j with a clear message and exit code 2', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(message);
     expect(r.err).toMatch(/--help/);
+  });
+
+  it('says so and exits 3 when training diverges, with a finite or a non-finite cost', () => {
+    const net = ['--dtype', 'float64', '--loss', 'mse', '--activations', 'identity', '--hidden', '8'];
+    const finite = cli(...net, '--dataset', 'xor', '--lr', '0.6', '--steps', '10', '--no-progress');
+    expect(finite.code).toBe(3);
+    expect(finite.err).toMatch(/training diverged: the cost reached .* at step \d+.*lower --lr/);
+    const overflow = cli(...net, '--dataset', 'xor', '--lr', '0.6', '--steps', '20', '--no-progress');
+    expect(overflow.code).toBe(3);
+    expect(overflow.err).toMatch(/training diverged: .*not applied; lower --lr/);
   });
 
   it('shows the saturated seed trace in float64 too', () => {

@@ -55,6 +55,6 @@ ${activationLines(indent)}
 Example: pnpm demo:cli --loss cce --activations tanh,softmax --hidden 8 --steps 300
 
 Exit codes: 0 done, 1 training failed, 2 bad arguments (an invalid activation and loss pair, or a
-network a backend cannot run, included).
+network a backend cannot run, included), 3 training diverged (lower --lr).
 `;
 }

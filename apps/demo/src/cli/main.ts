@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { THRESHOLD } from '@onegrad/conformance/judge';
 import {
+  DIVERGENCE_FACTOR,
   initParams,
   type NetworkSpec,
   outputActivation,
@@ -66,8 +67,10 @@ async function train(o: CliOptions): Promise<number> {
   out.write(`Start: ${trainer.active.backend.name} (${trainer.active.backend.engine})\n`);
   const bar = new ProgressBar(process.stderr, o.steps, o.progress);
   let traced: { step: number; backend: string; engine: string; trace: StepTrace } | undefined;
+  let diverged: { step: number; loss: number } | undefined;
   for (let k = 1; k <= o.steps; k++) {
     const r = await trainer.step(o.lr, k === o.traceStep);
+    if (r.diverging) diverged ??= { step: k, loss: r.loss };
     if (r.trace)
       traced = {
         step: k,
@@ -111,6 +114,12 @@ async function train(o: CliOptions): Promise<number> {
     out.write(`${outputTable(traced.trace, trainer.batch.y, spec)}\n`);
   }
   trainer.dispose();
+  if (diverged) {
+    process.stderr.write(
+      `onegrad demo: training diverged: the cost reached ${diverged.loss.toPrecision(3)} at step ${diverged.step}, over ${DIVERGENCE_FACTOR} times where it started; lower --lr\n`,
+    );
+    return 3;
+  }
   return 0;
 }
 
@@ -129,6 +138,10 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     return await train(options);
   } catch (e) {
+    if (e instanceof Error && e.name === 'DivergenceError') {
+      process.stderr.write(`onegrad demo: training diverged: ${e.message}; lower --lr\n`);
+      return 3;
+    }
     process.stderr.write(`onegrad demo: training failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   } finally {

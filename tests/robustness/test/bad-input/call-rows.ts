@@ -1,4 +1,4 @@
-import { EmptyBatchError, LearningRateError, NonFiniteError, ShapeError } from '@onegrad/core';
+import { EmptyBatchError, LearningRateError, NonFiniteError, OptionError, ShapeError } from '@onegrad/core';
 import { type BadInput, type BadInputContext, m, type Row, rows } from './bad-input.js';
 
 const lr =
@@ -18,6 +18,16 @@ export const CALL_ROWS: readonly BadInput[] = [
     'learning rate undefined': rate(undefined),
     "learning rate '0.1' (a string)": rate('0.1'),
     'no step options': [['undefined'], (c) => c.session.step(c.batch, undefined as never)],
+  }),
+  ...rows(OptionError, 'options.trace', {
+    'trace 1 (a number)': [
+      ['got 1'],
+      (c) => c.session.step(c.batch, { learningRate: 0.1, trace: 1 as never }),
+    ],
+    "trace 'false' (a string)": [
+      ['"false"'],
+      (c) => c.session.step(c.batch, { learningRate: 0.1, trace: 'false' as never }),
+    ],
   }),
   ...rows(ShapeError, 'x', {
     'forward of a 1x3 x': [['batchx2', '1x3'], (c) => c.session.forward(m([1, 1, 1], 1, 3))],
