@@ -4,8 +4,8 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     // onnxruntime-node's telemetry client would write to /tmp and look up a remote host: keep it off.
     env: { ORT_DISABLE_TELEMETRY: '1' },
   },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allRows } from './rows.js';
+import { allRows, MANY_STEPS } from './rows.js';
 import { type Report, rowId } from './types.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -14,6 +14,7 @@ const ROW_KEYS = [
   'impl',
   'engine',
   'dtype',
+  'stepsPerCall',
   'medianMs',
   'minMs',
   'maxMs',
@@ -78,7 +79,10 @@ describe('onegrad-bench --quick', () => {
       node: process.version,
     });
     for (const row of report.rows) {
-      expect(Object.keys(row).sort()).toEqual([...ROW_KEYS].sort());
+      const ort = row.impl === 'onegrad-onnx' || row.impl === 'ort-gemm-floor';
+      expect(Object.keys(row).sort()).toEqual([...ROW_KEYS, ...(ort ? ['threads'] : [])].sort());
+      expect([1, MANY_STEPS]).toContain(row.stepsPerCall);
+      if (ort) expect([1, 2]).toContain(row.threads);
       for (const key of ['medianMs', 'minMs', 'maxMs', 'gflops', 'peakRssMb'] as const) {
         expect(row[key], `${rowId(row)} ${key}`).toBeGreaterThan(0);
       }
@@ -101,6 +105,18 @@ describe('onegrad-bench --quick', () => {
       'ort-gemm-floor',
     ]);
     expect(w3('ort-gemm-floor', 'ort-cpu')?.vs).toEqual({});
+    const at = (id: string) => report.rows.find((r) => rowId(r) === id)?.vs ?? {};
+    expect(Object.keys(at('W1/onegrad-tfjs/tfjs-cpu/float32/k1000'))).toEqual([
+      'tfjs-layers/cpu',
+      'ort-gemm-floor',
+      'single-step',
+    ]);
+    expect(Object.keys(at('W3/onegrad-onnx/ort-cpu/float32/t2'))).toEqual([
+      'tfjs-layers/wasm',
+      'plain-loop',
+      'ort-gemm-floor',
+      'threads-1',
+    ]);
   });
 
   it('writes the markdown table and the SVG chart', async () => {

@@ -11,11 +11,19 @@ export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toPrecision(2)}×`;
 }
 
-/** A row's label in tables and the chart, e.g. `onegrad-tfjs wasm` or `onegrad-ts f64`. */
-export function rowLabel(row: { impl: string; engine: string; dtype: string }): string {
+/** A row's label in tables and the chart, e.g. `onegrad-tfjs wasm`, `onegrad-ts f64 ×1000`, `onegrad-onnx 2t`. */
+export function rowLabel(row: {
+  impl: string;
+  engine: string;
+  dtype: string;
+  stepsPerCall?: number;
+  threads?: number;
+}): string {
   const engine = row.engine === 'js' || row.engine === 'ort-cpu' ? '' : ` ${row.engine.replace('tfjs-', '')}`;
   const dtype = row.dtype === 'float64' ? ' f64' : '';
-  return `${row.impl}${engine}${dtype}`;
+  const steps = (row.stepsPerCall ?? 1) > 1 ? ` ×${row.stepsPerCall}` : '';
+  const threads = (row.threads ?? 1) > 1 ? ` ${row.threads}t` : '';
+  return `${row.impl}${engine}${dtype}${steps}${threads}`;
 }
 
 /** A time with a unit that keeps it readable, e.g. `9.57 µs`, `2.80 ms`, `416 ms`. */

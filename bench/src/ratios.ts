@@ -1,12 +1,14 @@
 import type { DType } from '@onegrad/core';
 import type { Engine, Impl, RowSpec } from './types.js';
 
-/** A peer a row is compared with, and the key its ratio has in `vs`. */
+/** A peer a row is compared with, and the key its ratio has in `vs`; one step per call and one thread unless said. */
 interface PeerRef {
   readonly key: string;
   readonly impl: Impl;
   readonly engine: Engine;
   readonly dtype: DType;
+  readonly stepsPerCall?: number;
+  readonly threads?: number;
 }
 
 const LAYERS_CPU = {
@@ -24,26 +26,36 @@ const LAYERS_WASM = {
 const PLAIN = { key: 'plain-loop', impl: 'plain-loop', engine: 'js', dtype: 'float32' } as const;
 const BRAIN = { key: 'brainjs', impl: 'brainjs', engine: 'js', dtype: 'float32' } as const;
 
-function floor(dtype: DType): PeerRef {
-  return { key: 'ort-gemm-floor', impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype };
+function floor(dtype: DType, threads = 1): PeerRef {
+  return { key: 'ort-gemm-floor', impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype, threads };
+}
+
+/** The same row with one step per call (`single-step`) and, for a threaded row, on one thread (`threads-1`). */
+function selfPeers(row: RowSpec): PeerRef[] {
+  const self = { impl: row.impl, engine: row.engine, dtype: row.dtype };
+  return [
+    ...(row.stepsPerCall > 1 ? [{ key: 'single-step', ...self, threads: row.threads ?? 1 }] : []),
+    ...((row.threads ?? 1) > 1 ? [{ key: 'threads-1', ...self, stepsPerCall: row.stepsPerCall }] : []),
+  ];
 }
 
 /**
  * The peers a row answers to: the alternative a user of that engine would pick, and the GEMM floor
  * of the row's dtype. onegrad-tfjs is held to tfjs Layers on the same tfjs backend, onegrad-ts to the
  * plain loop and brain.js, onegrad-onnx to tfjs Layers on wasm (the fastest tfjs in Node) and the
- * plain loop; the peers themselves only to the floor.
+ * plain loop; the peers themselves only to the floor. A row of many steps per call also answers to
+ * its own single-step row, a row on two threads to its one-thread row.
  */
 export function peersOf(row: RowSpec): PeerRef[] {
   switch (row.impl) {
     case 'onegrad-ts':
-      return [PLAIN, BRAIN, floor(row.dtype)];
+      return [PLAIN, BRAIN, floor(row.dtype), ...selfPeers(row)];
     case 'onegrad-tfjs':
-      return [row.engine === 'tfjs-wasm' ? LAYERS_WASM : LAYERS_CPU, floor('float32')];
+      return [row.engine === 'tfjs-wasm' ? LAYERS_WASM : LAYERS_CPU, floor('float32'), ...selfPeers(row)];
     case 'onegrad-onnx':
-      return [LAYERS_WASM, PLAIN, floor(row.dtype)];
+      return [LAYERS_WASM, PLAIN, floor(row.dtype, row.threads), ...selfPeers(row)];
     case 'ort-gemm-floor':
-      return [];
+      return selfPeers(row);
     default:
       return [floor(row.dtype)];
   }
@@ -64,7 +76,9 @@ export function ratios<R extends RowSpec & { readonly medianMs: number }>(
           r.workload === row.workload &&
           r.impl === peer.impl &&
           r.engine === peer.engine &&
-          r.dtype === peer.dtype,
+          r.dtype === peer.dtype &&
+          r.stepsPerCall === (peer.stepsPerCall ?? 1) &&
+          (r.threads ?? 1) === (peer.threads ?? 1),
       );
       if (match) vs[peer.key] = row.medianMs / match.medianMs;
     }

@@ -5,8 +5,9 @@ import { workloadById, workloadData, workloadSpec } from './workloads.js';
 
 describe('filterRows', () => {
   it('keeps every row without a filter', () => {
-    // W1-W4 on all 12 variants, W5 on all but brain.js.
-    expect(filterRows(allRows(), undefined)).toHaveLength(59);
+    // W1-W4 on all 12 variants, W5 on all but brain.js; W1 again on the 6 onegrad variants with many
+    // steps per call; W2, W3 and W5 again on the 4 onnxruntime variants with two threads.
+    expect(filterRows(allRows(), undefined)).toHaveLength(59 + 6 + 3 * 4);
   });
 
   it('plans W5 on every onegrad backend and dtype, tfjs Layers, the plain loop and the floor', () => {
@@ -22,6 +23,10 @@ describe('filterRows', () => {
       'W5/plain-loop/js/float32',
       'W5/ort-gemm-floor/ort-cpu/float32',
       'W5/ort-gemm-floor/ort-cpu/float64',
+      'W5/onegrad-onnx/ort-cpu/float32/t2',
+      'W5/onegrad-onnx/ort-cpu/float64/t2',
+      'W5/ort-gemm-floor/ort-cpu/float32/t2',
+      'W5/ort-gemm-floor/ort-cpu/float64/t2',
     ]);
   });
 
@@ -30,6 +35,8 @@ describe('filterRows', () => {
     expect(picked).toEqual([
       'W1/onegrad-onnx/ort-cpu/float32',
       'W1/onegrad-onnx/ort-cpu/float64',
+      'W1/onegrad-onnx/ort-cpu/float32/k1000',
+      'W1/onegrad-onnx/ort-cpu/float64/k1000',
       'W2/onegrad-ts/js/float64',
     ]);
   });

@@ -1,21 +1,40 @@
 import { type RowSpec, rowId } from './types.js';
 import { WORKLOADS, type Workload } from './workloads.js';
 
-/** The implementations, engines and dtypes measured on every workload, onegrad's first. */
+/** The implementations, engines and dtypes measured on every workload, onegrad's first, one step per call. */
 const VARIANTS: readonly Omit<RowSpec, 'workload'>[] = [
-  { impl: 'onegrad-ts', engine: 'js', dtype: 'float32' },
-  { impl: 'onegrad-ts', engine: 'js', dtype: 'float64' },
-  { impl: 'onegrad-tfjs', engine: 'tfjs-cpu', dtype: 'float32' },
-  { impl: 'onegrad-tfjs', engine: 'tfjs-wasm', dtype: 'float32' },
-  { impl: 'onegrad-onnx', engine: 'ort-cpu', dtype: 'float32' },
-  { impl: 'onegrad-onnx', engine: 'ort-cpu', dtype: 'float64' },
-  { impl: 'tfjs-layers', engine: 'tfjs-cpu', dtype: 'float32' },
-  { impl: 'tfjs-layers', engine: 'tfjs-wasm', dtype: 'float32' },
-  { impl: 'brainjs', engine: 'js', dtype: 'float32' },
-  { impl: 'plain-loop', engine: 'js', dtype: 'float32' },
-  { impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype: 'float32' },
-  { impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype: 'float64' },
+  { impl: 'onegrad-ts', engine: 'js', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'onegrad-ts', engine: 'js', dtype: 'float64', stepsPerCall: 1 },
+  { impl: 'onegrad-tfjs', engine: 'tfjs-cpu', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'onegrad-tfjs', engine: 'tfjs-wasm', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'onegrad-onnx', engine: 'ort-cpu', dtype: 'float32', stepsPerCall: 1, threads: 1 },
+  { impl: 'onegrad-onnx', engine: 'ort-cpu', dtype: 'float64', stepsPerCall: 1, threads: 1 },
+  { impl: 'tfjs-layers', engine: 'tfjs-cpu', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'tfjs-layers', engine: 'tfjs-wasm', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'brainjs', engine: 'js', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'plain-loop', engine: 'js', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype: 'float32', stepsPerCall: 1, threads: 1 },
+  { impl: 'ort-gemm-floor', engine: 'ort-cpu', dtype: 'float64', stepsPerCall: 1, threads: 1 },
 ];
+
+/** Steps per `train` call in the many-steps rows. */
+export const MANY_STEPS = 1000;
+
+/** Workloads whose onegrad rows are also measured with {@link MANY_STEPS} steps per call. */
+const MANY_STEP_WORKLOADS = ['W1'];
+
+/** Workloads whose onnxruntime rows are also measured on two threads. */
+const THREADED_WORKLOADS = ['W2', 'W3', 'W5'];
+
+/** The extra rows of workload `id`: many steps per call on every onegrad backend, two ORT threads. */
+function extraVariants(id: string): Omit<RowSpec, 'workload'>[] {
+  const onegrad = VARIANTS.filter((v) => v.impl.startsWith('onegrad-'));
+  const ort = VARIANTS.filter((v) => v.threads !== undefined);
+  return [
+    ...(MANY_STEP_WORKLOADS.includes(id) ? onegrad.map((v) => ({ ...v, stepsPerCall: MANY_STEPS })) : []),
+    ...(THREADED_WORKLOADS.includes(id) ? ort.map((v) => ({ ...v, threads: 2 })) : []),
+  ];
+}
 
 /**
  * True when `impl` can express workload `w`. brain.js's NeuralNetwork has no softmax output and no
@@ -26,10 +45,12 @@ export function expresses(impl: RowSpec['impl'], w: Workload): boolean {
   return impl !== 'brainjs' || (w.activations === undefined && w.loss !== 'cce');
 }
 
-/** Every row of the benchmark, workload by workload. */
+/** Every row of the benchmark, workload by workload: one step per call, then the extra rows. */
 export function allRows(): RowSpec[] {
   return WORKLOADS.flatMap((w) =>
-    VARIANTS.filter((v) => expresses(v.impl, w)).map((v) => ({ workload: w.id, ...v })),
+    [...VARIANTS, ...extraVariants(w.id)]
+      .filter((v) => expresses(v.impl, w))
+      .map((v) => ({ workload: w.id, ...v })),
   );
 }
 

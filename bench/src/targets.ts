@@ -1,3 +1,4 @@
+import { MANY_STEPS } from './rows.js';
 import type { RowResult } from './types.js';
 
 /** One target of the issue, checked against a report. */
@@ -19,6 +20,9 @@ interface Target {
   readonly key: string;
   /** The largest value that meets the target. */
   readonly limit: number;
+  /** The row's steps per call and threads: 1 and 1 unless said. */
+  readonly stepsPerCall: number;
+  readonly threads: number;
 }
 
 function t(
@@ -28,9 +32,12 @@ function t(
   engine: Target['engine'],
   key: string,
   limit: number,
+  row: { stepsPerCall?: number; threads?: number } = {},
 ): Target {
-  return { target, workload, impl, engine, key, limit };
+  return { target, workload, impl, engine, key, limit, stepsPerCall: 1, threads: 1, ...row };
 }
+
+const MANY = { stepsPerCall: MANY_STEPS };
 
 /** The targets of the benchmark's issue, as limits on a row's ratio (or time). */
 const TARGETS: readonly Target[] = [
@@ -63,6 +70,46 @@ const TARGETS: readonly Target[] = [
   ...['W2', 'W3', 'W4', 'W5'].map((w) =>
     t(`ts float32 ${w}: 3x faster than the plain loop`, w, 'onegrad-ts', 'js', 'plain-loop', 1 / 3),
   ),
+  t(
+    `ts float32 W1, ${MANY_STEPS} steps per call: no slower per step than the plain loop`,
+    'W1',
+    'onegrad-ts',
+    'js',
+    'plain-loop',
+    1,
+    MANY,
+  ),
+  t(
+    `onnx float32 W1, ${MANY_STEPS} steps per call: a step under the GEMM floor's one run`,
+    'W1',
+    'onegrad-onnx',
+    'ort-cpu',
+    'ort-gemm-floor',
+    1,
+    MANY,
+  ),
+  ...(['cpu', 'wasm'] as const).map((e) =>
+    t(
+      `tfjs ${e} W1, ${MANY_STEPS} steps per call: 10x faster per step than one step per call`,
+      'W1',
+      'onegrad-tfjs',
+      `tfjs-${e}`,
+      'single-step',
+      0.1,
+      MANY,
+    ),
+  ),
+  t(
+    'onnx float32 W3, 2 threads: at most 0.6x the one-thread time',
+    'W3',
+    'onegrad-onnx',
+    'ort-cpu',
+    'threads-1',
+    0.6,
+    {
+      threads: 2,
+    },
+  ),
 ];
 
 function describe(key: string, value: number): string {
@@ -75,7 +122,13 @@ export function checkTargets(rows: readonly RowResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const t of TARGETS) {
     const row = rows.find(
-      (r) => r.workload === t.workload && r.impl === t.impl && r.engine === t.engine && r.dtype === 'float32',
+      (r) =>
+        r.workload === t.workload &&
+        r.impl === t.impl &&
+        r.engine === t.engine &&
+        r.dtype === 'float32' &&
+        r.stepsPerCall === t.stepsPerCall &&
+        (r.threads ?? 1) === t.threads,
     );
     const value = t.key === 'ms' ? row?.medianMs : row?.vs[t.key];
     if (value === undefined) continue;

@@ -13,15 +13,22 @@ export type Impl =
 /** The engine a row computes on: plain JavaScript, a tfjs backend, or ONNX Runtime's CPU provider. */
 export type Engine = 'js' | 'tfjs-cpu' | 'tfjs-wasm' | 'ort-cpu';
 
-/** One row of the benchmark: a workload on one implementation, engine and dtype. */
+/**
+ * One row of the benchmark: a workload on one implementation, engine and dtype, with `stepsPerCall`
+ * steps per call (1: `step`; more: one `train` call of that many steps) and, for onnxruntime rows,
+ * its intra-op `threads`.
+ */
 export interface RowSpec {
   readonly workload: string;
   readonly impl: Impl;
   readonly engine: Engine;
   readonly dtype: DType;
+  readonly stepsPerCall: number;
+  /** Intra-op threads of an onnxruntime row (onegrad-onnx, ort-gemm-floor); absent on the others. */
+  readonly threads?: number;
 }
 
-/** A measured row, exactly as the JSON report stores it. */
+/** A measured row, exactly as the JSON report stores it; times are per step, whatever `stepsPerCall`. */
 export interface RowResult extends RowSpec {
   readonly medianMs: number;
   readonly minMs: number;
@@ -54,7 +61,12 @@ export interface Report {
   readonly skipped?: RowSkip[];
 }
 
-/** A row's name in filters and messages, e.g. `W3/onegrad-tfjs/tfjs-wasm/float32`. */
+/**
+ * A row's name in filters and messages, e.g. `W3/onegrad-tfjs/tfjs-wasm/float32`, with `/k1000` for
+ * 1000 steps per call and `/t2` for two threads.
+ */
 export function rowId(row: RowSpec): string {
-  return `${row.workload}/${row.impl}/${row.engine}/${row.dtype}`;
+  const k = row.stepsPerCall > 1 ? `/k${row.stepsPerCall}` : '';
+  const t = (row.threads ?? 1) > 1 ? `/t${row.threads}` : '';
+  return `${row.workload}/${row.impl}/${row.engine}/${row.dtype}${k}${t}`;
 }

@@ -21,7 +21,7 @@ async function createBackend(row: RowSpec): Promise<Backend> {
       return createTfjsBackend({ tfBackend: row.engine === 'tfjs-wasm' ? 'wasm' : 'cpu' });
     }
     case 'onegrad-onnx':
-      return (await import('@onegrad/backend-onnx')).createOnnxBackend();
+      return (await import('@onegrad/backend-onnx')).createOnnxBackend({ threads: row.threads ?? 1 });
     default:
       throw new Error(`${row.impl} is not a onegrad backend`);
   }
@@ -102,7 +102,8 @@ export async function createSessionOrSkip(
 }
 
 /**
- * A onegrad session from the backend's public entry point, stepped without a trace (its fastest path).
+ * A onegrad session from the backend's public entry point, stepped without a trace (its fastest path):
+ * `step` per call, or `train` of `stepsPerCall` steps for a many-steps row.
  * A backend that refuses the workload's spec with a SpecError skips the row (RowSkipped) with its reason.
  */
 export async function onegradRunner(row: RowSpec, w: Workload): Promise<Runner> {
@@ -114,8 +115,9 @@ export async function onegradRunner(row: RowSpec, w: Workload): Promise<Runner> 
   const session = await createSessionOrSkip(backend, spec, params);
   if (w.activations !== undefined) await assertSameStep(session, w, row, params, batch);
   const options = { learningRate: w.learningRate };
+  const run = { ...options, steps: row.stepsPerCall };
   return {
-    step: () => session.step(batch, options),
+    step: row.stepsPerCall > 1 ? () => session.train(batch, run) : () => session.step(batch, options),
     dispose: async () => {
       session.dispose();
       await backend.dispose();

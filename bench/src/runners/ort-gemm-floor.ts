@@ -5,7 +5,7 @@ import type { Runner } from './runner.js';
 
 /**
  * The machine's floor for a step: onnxruntime-node running only the step's matrix products (see
- * gemmGraph) on one thread, as onegrad's onnx backend runs by default, one `run` per step on inputs
+ * gemmGraph) on `row.threads` threads (one unless the row says two), one `run` per step on inputs
  * created once. No implementation of the whole step can beat this time on this CPU with these kernels.
  */
 export async function ortGemmFloorRunner(row: RowSpec, w: Workload): Promise<Runner> {
@@ -16,7 +16,7 @@ export async function ortGemmFloorRunner(row: RowSpec, w: Workload): Promise<Run
   const graph = gemmGraph(w.sizes, w.batch, row.dtype);
   const session = await ort.InferenceSession.create(graph.bytes, {
     executionProviders: ['cpu'],
-    intraOpNumThreads: 1,
+    intraOpNumThreads: row.threads ?? 1,
     interOpNumThreads: 1,
     logSeverityLevel: 3,
   });

@@ -1,9 +1,12 @@
 import type { RowSpec } from '../types.js';
 import type { Workload } from '../workloads.js';
 
-/** A network set up to train one workload; `step` runs one training step on the workload's batch. */
+/** A network set up to train one workload; `step` runs one call on the workload's batch. */
 export interface Runner {
-  /** One step: forward, backward and update, the result read back as the implementation's API does. */
+  /**
+   * One call: forward, backward and update, `stepsPerCall` times for a many-steps row, the result read
+   * back as the implementation's API does.
+   */
   step(): unknown;
   /** Releases the engine's resources. */
   dispose(): void | Promise<void>;

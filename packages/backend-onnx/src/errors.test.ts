@@ -1,5 +1,6 @@
 import {
   BackendInitError,
+  BackendOptionError,
   DisposedError,
   DivergenceError,
   EmptyBatchError,
@@ -119,5 +120,31 @@ describe('lifecycle', () => {
     const error = await broken.init().catch((e) => e);
     expect(error).toBeInstanceOf(BackendInitError);
     expect(error.cause).toBe(cause);
+  });
+});
+
+describe('the threads option', () => {
+  it.each([0, -1, 1.5, Number.NaN, 65, '2'])('refuses %j when the backend is created', async (threads) => {
+    const { createOnnxWebBackend } = await import('./web.js');
+    for (const create of [createOnnxBackend, createOnnxWebBackend]) {
+      expect(() => create({ threads: threads as number })).toThrow(BackendOptionError);
+      expect(() => create({ threads: threads as number })).toThrow(
+        /options\.threads: expected an integer from 1 to 64/,
+      );
+    }
+  });
+
+  it('runs the same step on two threads as on one, bit for bit, on the seed network', async () => {
+    const two = createOnnxBackend({ threads: 2 });
+    const sessions = await Promise.all(
+      [backend, two].map((b) => b.createSession(spec, seedParams('float32'))),
+    );
+    const results = await Promise.all(
+      sessions.map((s) => s.train(seedBatch, { learningRate: 0.1, steps: 20 })),
+    );
+    expect(results[1]?.losses).toEqual(results[0]?.losses);
+    const [a, b] = await Promise.all(sessions.map((s) => s.getParams()));
+    expect(paramsBitEqual(a ?? [], b ?? [])).toBe(true);
+    await two.dispose();
   });
 });

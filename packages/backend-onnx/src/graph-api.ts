@@ -12,4 +12,4 @@ export type { AttrValue, GraphBuilder } from './graph/graph-builder.js';
 export type { TrainingGraphOptions } from './graph/training-graph-options.js';
 export { IR_VERSION, OPSET } from './graph/versions.js';
 export { MAX_COMPILED_GRAPHS } from './session-cache.js';
-export { MAX_THREADS } from './threads-option.js';
+export { MAX_THREADS } from './onnx-backend.js';

@@ -2,19 +2,22 @@ import { writeFile } from 'node:fs/promises';
 import type { Backend, NetworkSpec } from '@onegrad/core';
 import { trainingGraph } from './export-onnx.js';
 import type { TrainingGraphOptions } from './graph/training-graph-options.js';
-import { createRuntimeBackend } from './onnx-backend.js';
+import { createRuntimeBackend, threadsOption } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
-import { threadsOption } from './threads-option.js';
 
 /** Options of the Node backend. */
 export interface OnnxBackendOptions {
-  /** Threads per operator; 1 by default, the fastest for small networks and always deterministic. */
+  /**
+   * Intra-op threads: an integer from 1 to 64, checked when the backend is created
+   * (BackendOptionError). 1 by default: measured faster or equal on every bench workload on a 2-core
+   * machine (bench/README.md, "Threads").
+   */
   readonly threads?: number;
 }
 
 /** The ONNX Runtime backend for Node (onnxruntime-node, CPU): `info.name` is `onnx`. */
 export function createOnnxBackend(options: OnnxBackendOptions = {}): Backend {
-  const threads = threadsOption(options);
+  const threads = threadsOption(options.threads, 1);
   return createRuntimeBackend({
     name: 'onnx',
     runtime: 'onnxruntime-node',

@@ -1,4 +1,4 @@
-import { type Backend, BackendInitError, createBackend, DTYPES } from '@onegrad/core';
+import { type Backend, BackendInitError, BackendOptionError, createBackend, DTYPES } from '@onegrad/core';
 import { OnnxSession } from './onnx-session.js';
 import type { OrtModule, OrtSessionOptions } from './ort-like.js';
 import { SessionCache } from './session-cache.js';
@@ -43,4 +43,22 @@ export function createRuntimeBackend(binding: RuntimeBinding): Backend {
     createSession: (spec, params) => new OnnxSession(cache as SessionCache, spec, params),
     release: () => cache?.release(),
   });
+}
+
+/** The most intra-op threads a backend accepts: far above any core count it runs well on. */
+export const MAX_THREADS = 64;
+
+/**
+ * Reads the `threads` option once when the backend is created: an integer from 1 to MAX_THREADS, or
+ * `fallback` when absent; BackendOptionError naming `options.threads` otherwise.
+ */
+export function threadsOption(threads: unknown, fallback: number): number {
+  if (threads === undefined) return fallback;
+  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+    throw new BackendOptionError(
+      'options.threads',
+      `expected an integer from 1 to ${MAX_THREADS}, got ${String(threads)}`,
+    );
+  }
+  return threads;
 }

@@ -1,7 +1,6 @@
 import type { Backend } from '@onegrad/core';
-import { createRuntimeBackend } from './onnx-backend.js';
+import { createRuntimeBackend, threadsOption } from './onnx-backend.js';
 import type { OrtModule } from './ort-like.js';
-import { threadsOption } from './threads-option.js';
 
 export * from './graph-api.js';
 
@@ -12,13 +11,16 @@ export interface OnnxWebBackendOptions {
    * Leave unset when the bundler serves them beside the runtime's module.
    */
   readonly wasmPaths?: string | Readonly<Record<string, string>>;
-  /** WebAssembly threads; 1 by default (threads need a cross-origin isolated page). */
+  /**
+   * WebAssembly threads: an integer from 1 to 64, checked when the backend is created
+   * (BackendOptionError); 1 by default (threads need a cross-origin isolated page).
+   */
   readonly threads?: number;
 }
 
 /** The ONNX Runtime backend for browsers (onnxruntime-web, WebAssembly): `info.name` is `onnx-web`. */
 export function createOnnxWebBackend(options: OnnxWebBackendOptions = {}): Backend {
-  const threads = threadsOption(options);
+  const threads = threadsOption(options.threads, 1);
   return createRuntimeBackend({
     name: 'onnx-web',
     runtime: 'onnxruntime-web',

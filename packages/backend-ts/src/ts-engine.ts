@@ -29,6 +29,9 @@ export class TsEngine implements SessionEngine {
   // Per-step views of the layers' buffers, kept between steps so the hot path allocates nothing.
   private readonly acts: Matrix[] = [];
   private readonly zs: Matrix[] = [];
+  // What the last candidate left: its cost and whether it and the update are finite.
+  private lastLoss = 0;
+  private lastFinite = false;
 
   /** Takes `params` as validated private copies in the spec's dtype. */
   constructor(spec: NetworkSpec, params: Params) {
@@ -53,10 +56,10 @@ export class TsEngine implements SessionEngine {
   }
 
   step(x: Matrix, y: Matrix, learningRate: number, trace: boolean): EngineStep {
-    const { loss, finite, traced } = this.candidate(x, y, learningRate, trace);
+    const traced = this.candidate(x, y, learningRate, trace);
     return {
-      loss,
-      finite,
+      loss: this.lastLoss,
+      finite: this.lastFinite,
       ...(traced ? { layers: traced } : {}),
       readUpdate: () => copies(this.spare),
       commit: () => this.install(),
@@ -73,10 +76,10 @@ export class TsEngine implements SessionEngine {
     let done = 0;
     try {
       while (done < steps) {
-        const { loss, finite } = this.candidate(x, y, learningRate, false);
-        if (!finite) break;
+        this.candidate(x, y, learningRate, false);
+        if (!this.lastFinite) break;
         this.install();
-        losses[done++] = loss;
+        losses[done++] = this.lastLoss;
       }
     } catch (error) {
       restore();
@@ -90,13 +93,12 @@ export class TsEngine implements SessionEngine {
     };
   }
 
-  /** Forward, backward and the SGD update into the spare parameters, which stay uninstalled. */
-  private candidate(
-    x: Matrix,
-    y: Matrix,
-    learningRate: number,
-    trace: boolean,
-  ): { loss: number; finite: boolean; traced: LayerValues[] | undefined } {
+  /**
+   * Forward, backward and the SGD update into the spare parameters, which stay uninstalled; the cost
+   * and whether the candidate is finite land in `lastLoss` and `lastFinite` (fields, so that a step of a run
+   * allocates no result object). Returns the trace when asked for.
+   */
+  private candidate(x: Matrix, y: Matrix, learningRate: number, trace: boolean): LayerValues[] | undefined {
     const L = this.layers.length;
     const { acts, zs } = this;
     acts[0] = x;
@@ -146,7 +148,9 @@ export class TsEngine implements SessionEngine {
       });
       dA = g.dAPrev;
     }
-    return { loss, finite, traced };
+    this.lastLoss = loss;
+    this.lastFinite = finite;
+    return traced;
   }
 
   /** Makes the spare parameters current; the old current ones become the spare. */

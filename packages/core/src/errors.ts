@@ -64,6 +64,9 @@ export class DivergenceError extends OnegradError {
 /** The step count of a `train` call is not an integer from 1 to MAX_TRAIN_STEPS. */
 export class StepCountError extends OnegradError {}
 
+/** A backend option is outside what the backend accepts, e.g. `threads` that is not a positive integer. */
+export class BackendOptionError extends OnegradError {}
+
 /** The engine behind a backend could not be initialised (missing module, unavailable device). */
 export class BackendInitError extends OnegradError {}
 

@@ -22,6 +22,7 @@ export {
 export type { BackendEngine, EngineStep, EngineTrain, LayerValues, SessionEngine } from './engine.js';
 export {
   BackendInitError,
+  BackendOptionError,
   CapacityError,
   DisposedError,
   type DivergenceDetails,

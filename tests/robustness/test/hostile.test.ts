@@ -120,7 +120,7 @@ describe('hostile calls on core and backend-ts', () => {
   it('onnx refuses invalid threads when the backend is created, not at the first step', () => {
     for (const threads of [0, 1.5, -1, Number.NaN, '2', 2 ** 40]) {
       expect(() => createOnnxBackend({ threads: threads as number }), String(threads)).toThrow(
-        expect.objectContaining({ name: 'BackendInitError', parameter: 'options.threads' }),
+        expect.objectContaining({ name: 'BackendOptionError', parameter: 'options.threads' }),
       );
     }
   });

@@ -1,33 +1,27 @@
 import type { FloatArray } from '@onegrad/core';
 
-/** An operand of {@link gemm}: element (i, j) is `data[i * rowStride + j * colStride]`, so a transpose is free. */
-export interface Operand {
-  readonly data: FloatArray;
-  readonly rowStride: number;
-  readonly colStride: number;
-}
-
 /**
- * C (M x N, row-major) = alpha * (A B + bias), where A is M x K and B is K x N. Blocks of 4 x 4 outputs
- * are accumulated in sixteen locals (in double precision, rounded once on the store), so each step over
- * K loads 8 values for 16 multiply-adds and stores nothing: several times a naive triple loop in JS.
+ * C (M x N, row-major) = alpha * (A B + bias), where A is M x K and B is K x N, element (i, k) of A
+ * being `a[i * ar + k * ac]` and element (k, j) of B `b[k * br + j * bc]`, so a transpose is free.
+ * The strides are plain arguments, not operand objects: a warmed-up step then allocates nothing.
+ * Blocks of 4 x 4 outputs are accumulated in sixteen locals (in double precision, rounded once on the
+ * store), so each step over K loads 8 values for 16 multiply-adds and stores nothing: several times a
+ * naive triple loop in JS. Every output sums its K products in order from its bias, whatever the block.
  */
 export function gemm(
   M: number,
   N: number,
   K: number,
-  A: Operand,
-  B: Operand,
+  a: FloatArray,
+  ar: number,
+  ac: number,
+  b: FloatArray,
+  br: number,
+  bc: number,
   C: FloatArray,
   alpha = 1,
   bias?: FloatArray,
 ): void {
-  const a = A.data;
-  const b = B.data;
-  const ar = A.rowStride;
-  const ac = A.colStride;
-  const br = B.rowStride;
-  const bc = B.colStride;
   const M4 = M - (M % 4);
   const N4 = N - (N % 4);
   for (let i = 0; i < M4; i += 4) {

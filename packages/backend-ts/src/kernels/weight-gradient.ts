@@ -6,9 +6,7 @@ export function weightGradient(aPrev: Matrix, dZ: Matrix, dW: Matrix, db: Matrix
   const m = aPrev.rows;
   const p = dZ.cols;
   // A_prev^T is read in place: element (k, i) of the transpose is aPrev[i * n + k].
-  const At = { data: aPrev.data, rowStride: 1, colStride: aPrev.cols };
-  const D = { data: dZ.data, rowStride: p, colStride: 1 };
-  gemm(aPrev.cols, p, m, At, D, dW.data, 1 / m);
+  gemm(aPrev.cols, p, m, aPrev.data, 1, aPrev.cols, dZ.data, p, 1, dW.data, 1 / m);
   const B = db.data;
   const Z = dZ.data;
   for (let j = 0; j < p; j++) {
