@@ -7,6 +7,7 @@ export {
   registerOnnxActivation,
   registerOnnxLoss,
 } from './graph/emitters.js';
+export type { Dim } from './graph/dims.js';
 export type { AttrValue, GraphBuilder } from './graph/graph-builder.js';
 export type { TrainingGraphOptions } from './graph/training-graph-options.js';
 export { IR_VERSION, OPSET } from './graph/versions.js';
