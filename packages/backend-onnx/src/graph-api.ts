@@ -2,6 +2,7 @@
 // Each name comes from its own module, never the graph barrel, so the public types never reach onnx-proto.
 export { exportOnnx, trainingGraph } from './export-onnx.js';
 export { MAX_ONNX_LAYERS } from './graph/depth-limit.js';
+export type { Dim } from './graph/dims.js';
 export {
   type OnnxActivationEmitter,
   type OnnxLossEmitter,

@@ -14,7 +14,8 @@ function pnpmWorkspace(core: string): string {
 }
 
 async function install(client: 'npm' | 'pnpm', dir: string, tarballs: Record<string, string>): Promise<void> {
-  const files = Object.values(tarballs);
+  // The tfjs wasm backend is an optional peer of backend-tfjs: the fixture trains on it, so it asks for it.
+  const files = [...Object.values(tarballs), '@tensorflow/tfjs-backend-wasm@4.22.0'];
   if (client === 'npm') {
     // The runtime's postinstall would download a CUDA add-on; the README's npm line skips it.
     const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', ...files];
