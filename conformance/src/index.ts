@@ -43,6 +43,7 @@ export {
 export { type DeclaredDeviation, declaredDeviations } from './runner/deviations.js';
 export { formatCaseFailure, formatOffender, formatRatio } from './runner/format-failure.js';
 export { formatReport } from './runner/format-report.js';
+export { hintsFor } from './runner/hints.js';
 export type { BackendReport, CaseResult, ConformanceReport } from './runner/report.js';
 export { type ConformanceOptions, runConformance } from './runner/run-conformance.js';
 export { SelectionError } from './runner/selection-error.js';

@@ -33,8 +33,21 @@ describe('command line', () => {
       config: 'c.mjs',
       json: 'out.json',
       only: ['ts', 'onnx'],
+      export: 'default',
+      flushesSubnormals: false,
       help: false,
     });
+    expect(
+      parseArgs([
+        '--module',
+        'm.js',
+        '--export',
+        'createMine',
+        '--options',
+        '{"a":1}',
+        '--flushes-subnormals',
+      ]),
+    ).toMatchObject({ module: 'm.js', export: 'createMine', options: { a: 1 }, flushesSubnormals: true });
     expect(parseArgs([]).config).toBe('conformance.config.mjs');
   });
   test.each([
@@ -43,6 +56,9 @@ describe('command line', () => {
     [['--only', '--json', 'x']],
     [['--only', ',']],
     [['--config', 'a', '--config', 'b']],
+    [['--config', 'a', '--module', 'b']],
+    [['--module', 'm.js', '--only', 'ts']],
+    [['--flushes-subnormals']],
   ])('rejects %j', (argv) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
   });

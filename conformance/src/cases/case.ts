@@ -3,6 +3,8 @@ import type { Tally } from '../judge/tally.js';
 
 /** What a case gets to run against. */
 export interface CaseContext {
+  /** The name of the target under test. */
+  readonly targetName: string;
   /** The dtype under test. */
   readonly dtype: DType;
   /** True when the backend flushes subnormals to zero (the target's `flushesSubnormals`). */
@@ -19,6 +21,8 @@ export interface CaseContext {
   fresh(): Promise<Backend>;
   /** Where ratios and problems are recorded. */
   readonly tally: Tally;
+  /** Findings reported beside the case that do not fail it (e.g. the switch partner's own errors). */
+  readonly notes: string[];
   /** Numbers reported as information, never judged (e.g. trajectory drift). */
   readonly info: Record<string, number>;
 }

@@ -59,6 +59,7 @@ function expectSaturatedGrad(ctx: CaseContext, result: StepResult, expected: Exp
         want: Number.POSITIVE_INFINITY,
         bound: 0,
         ratio: Number.POSITIVE_INFINITY,
+        expected: 'non-finite (+Infinity or NaN), flagged in dANonFinite',
         note: `exact 1 - a = ${oneMinusA.toExponential(3)} < u/2 rounds a to 1 in ${ctx.dtype}: the unfused dA must be non-finite`,
       });
     }

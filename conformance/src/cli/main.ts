@@ -3,55 +3,84 @@ import { writeFileSync } from 'node:fs';
 import { THRESHOLD } from '../error-model/constants.js';
 import { formatCaseFailure } from '../runner/format-failure.js';
 import { formatReport } from '../runner/format-report.js';
-import type { BackendReport } from '../runner/report.js';
+import type { BackendReport, ConformanceReport } from '../runner/report.js';
 import { runConformance } from '../runner/run-conformance.js';
+import { SelectionError } from '../runner/selection-error.js';
 import type { ConformanceTarget } from '../target.js';
-import { type CliArgs, parseArgs, USAGE, UsageError } from './args.js';
+import { type CliArgs, EXIT, parseArgs, USAGE, UsageError } from './args.js';
+import { reportHtml } from './html-report.js';
 import { reportJson } from './json-report.js';
+import { reportJunit } from './junit-report.js';
 import { loadTargets } from './load-config.js';
+import { loadModuleTarget } from './load-module.js';
 
-/** Runs the suite on every configured target; returns the exit code (0 pass, 1 fail, 2 usage). */
+/** The targets to run and the switch partner: `--module`'s one target, or the config's, filtered by `--only`. */
+async function chooseTargets(
+  args: CliArgs,
+): Promise<{ chosen: ConformanceTarget[]; partner?: ConformanceTarget }> {
+  if (args.module !== undefined)
+    return { chosen: [await loadModuleTarget({ ...args, module: args.module })] };
+  const targets = await loadTargets(args.config);
+  const known = targets.map((t) => t.name).join(', ');
+  const unknown = [...(args.only ?? []), ...(args.partner ? [args.partner] : [])].filter(
+    (n) => !targets.some((t) => t.name === n),
+  );
+  if (unknown.length > 0)
+    throw new UsageError(`--only/--partner: no target named ${unknown.join(', ')}; known: ${known}`);
+  const chosen = targets.filter((t) => !args.only || args.only.includes(t.name));
+  // The partner rule: every target hands its parameters to one partner, the first configured target
+  // (the reference engine) unless --partner names another; the partner's own faults are notes.
+  const partner = args.partner
+    ? targets.find((t) => t.name === args.partner)
+    : targets.length > 1
+      ? targets[0]
+      : undefined;
+  return { chosen, ...(partner ? { partner } : {}) };
+}
+
+/** Runs the suite on every chosen target; returns the exit code (see EXIT). */
 async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs;
-  let targets: ConformanceTarget[];
+  let chosen: ConformanceTarget[];
+  let partner: ConformanceTarget | undefined;
   try {
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
-      return 0;
+      return EXIT.pass;
     }
-    targets = await loadTargets(args.config);
-    const unknown = (args.only ?? []).filter((n) => !targets?.some((t) => t.name === n));
-    if (unknown.length > 0)
-      throw new UsageError(
-        `--only: no target named ${unknown.join(', ')}; known: ${targets.map((t) => t.name).join(', ')}`,
-      );
+    ({ chosen, partner } = await chooseTargets(args));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`onegrad-conformance: ${error.message}\n${USAGE}`);
-    return 2;
+    return EXIT.usage;
   }
-  const chosen = targets.filter((t) => !args.only || args.only.includes(t.name));
   const backends: BackendReport[] = [];
-  for (const [i, target] of chosen.entries()) {
-    // Each target hands its parameters to the next one in the switch cases.
-    const partner = chosen.length > 1 ? chosen[(i + 1) % chosen.length] : undefined;
-    const report = await runConformance(target, {
-      ...(args.cases ? { only: args.cases } : {}),
-      ...(partner ? { partner } : {}),
-      onCase: (name, r) =>
-        process.stderr.write(
-          `${r.pass ? 'ok  ' : 'FAIL'} ${name} ${r.dtype} ${r.id} (${r.ms.toFixed(0)} ms)\n`,
-        ),
-    });
-    backends.push(...report.backends);
+  for (const target of chosen) {
+    try {
+      const report = await runConformance(target, {
+        ...(args.cases ? { only: args.cases } : {}),
+        ...(partner && partner !== target ? { partner } : {}),
+        onCase: (name, r) =>
+          process.stderr.write(
+            `${r.pass ? 'ok  ' : 'FAIL'} ${name} ${r.dtype} ${r.id} (${r.ms.toFixed(0)} ms)\n`,
+          ),
+      });
+      backends.push(...report.backends);
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error;
+      console.error(`onegrad-conformance: ${error.message}`);
+      return EXIT.usage;
+    }
   }
-  const report = { threshold: THRESHOLD, backends };
+  const report: ConformanceReport = { threshold: THRESHOLD, backends };
   for (const b of backends)
     for (const r of b.results) if (!r.pass) console.log(`${formatCaseFailure(b.name, r)}\n`);
   console.log(formatReport(report));
   if (args.json) writeFileSync(args.json, reportJson(report));
-  return backends.every((b) => b.pass) ? 0 : 1;
+  if (args.junit) writeFileSync(args.junit, reportJunit(report));
+  if (args.html) writeFileSync(args.html, reportHtml(report));
+  return backends.every((b) => b.pass) ? EXIT.pass : EXIT.fail;
 }
 
 main(process.argv.slice(2)).then(
@@ -60,6 +89,6 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     console.error(error);
-    process.exitCode = 1;
+    process.exitCode = EXIT.internal;
   },
 );

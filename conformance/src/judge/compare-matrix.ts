@@ -11,6 +11,8 @@ export interface Where {
   readonly case: string;
   /** Step index within a multi-step case. */
   readonly step?: number;
+  /** Which output is compared: `forward()` or `trace`. */
+  readonly source?: string;
 }
 
 /** What every comparison of one step records into: the tally, the arithmetic judged in, the location. */
@@ -67,6 +69,7 @@ export function compareMatrix(
     const at = {
       ...base,
       ...(where.step === undefined ? {} : { step: where.step }),
+      ...(where.source === undefined ? {} : { source: where.source }),
       ...(layer === undefined ? {} : { layer }),
     };
     const bound = boundOf(want, i, arith.u, arith.floor);

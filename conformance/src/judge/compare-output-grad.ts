@@ -44,6 +44,7 @@ export function compareOutputUnfusedGrad(
     const at = {
       case: where.case,
       ...(where.step === undefined ? {} : { step: where.step }),
+      ...(where.source === undefined ? {} : { source: where.source }),
       quantity: 'dA' as const,
       layer,
       row: Math.floor(i / got.cols),
@@ -60,6 +61,7 @@ export function compareOutputUnfusedGrad(
           want: wantHi,
           bound: 0,
           ratio: Number.POSITIVE_INFINITY,
+          expected: `one of ${[...new Set(verdict.classes)].join(', ')}`,
           note: `ill-conditioned: ${cls} is none of the outcomes over A's error interval (${[...new Set(verdict.classes)].join(', ')})`,
         });
       } else if (cls === 'finite' && !(value >= verdict.low && value <= verdict.high)) {
@@ -83,6 +85,7 @@ export function compareOutputUnfusedGrad(
         want: wantValue,
         bound: verdict.bound,
         ratio: Number.POSITIVE_INFINITY,
+        expected: verdict.expected,
         note: `${cls} where the dtype's outcome is ${verdict.expected}`,
       });
     } else if (cls === 'finite') {

@@ -86,6 +86,7 @@ function checkNonFiniteFlags(
     want: Number.NaN,
     bound: 0,
     ratio: Number.POSITIVE_INFINITY,
+    expected: 'dANonFinite to list exactly the non-finite elements',
     note: `dANonFinite is [${listed.join(', ')}] but the non-finite elements of dA are [${actual.join(', ')}]`,
   });
 }

@@ -22,6 +22,10 @@ export interface Offender {
   readonly bound: number;
   /** |got - want| / bound; Infinity for a class mismatch. */
   readonly ratio: number;
+  /** Which output of the backend: `forward()` or `trace` (absent for a single-source value). */
+  readonly source?: string;
+  /** What was expected when it is a class rather than a value (e.g. `+Infinity`, `one of finite, +Infinity`). */
+  readonly expected?: string;
   /** Why, when it is not a plain distance (class mismatch, missing flag). */
   readonly note?: string;
 }

@@ -14,6 +14,10 @@ export class BackendPool {
     private readonly dtype: DType,
     private readonly partnerTarget?: ConformanceTarget,
   ) {}
+  /** The target's name. */
+  get targetName(): string {
+    return this.target.name;
+  }
   /** The target's backend, initialised. */
   backend(): Promise<Backend> {
     this.main ??= start(this.target);

@@ -31,6 +31,7 @@ export function formatReport(report: ConformanceReport): string {
     for (const s of b.skipped) lines.push(`skipped ${b.name} ${b.dtype} ${s.case}: ${s.reason}`);
     for (const [k, v] of Object.entries(b.info))
       lines.push(`info ${b.name} ${b.dtype} ${k}: ${v.toExponential(3)}`);
+    for (const r of b.results) for (const n of r.notes) lines.push(`note ${b.name} ${b.dtype} ${n}`);
     if (b.failed.length > 0) lines.push(`failed ${b.name} ${b.dtype}: ${b.failed.join(', ')}`);
   }
   return lines.join('\n');

@@ -7,6 +7,8 @@ import type { DeclaredDeviation } from './deviations.js';
 export interface CaseResult {
   /** Case id. */
   readonly id: string;
+  /** What the case checks, in one line. */
+  readonly description: string;
   /** Dtype it ran in. */
   readonly dtype: DType;
   /** Worst ratio per quantity in this case. */
@@ -19,6 +21,10 @@ export interface CaseResult {
   readonly illConditioned: number;
   /** Contract violations and errors thrown by the backend. */
   readonly problems: readonly string[];
+  /** Findings that do not count against this target, e.g. about the switch partner, which it names. */
+  readonly notes: readonly string[];
+  /** What to look at first, for failures that match a common mistake. */
+  readonly hints: readonly string[];
   /** Information (e.g. trajectory drift), not judged. */
   readonly info: Readonly<Record<string, number>>;
   /** No ratio above the threshold and no problem. */

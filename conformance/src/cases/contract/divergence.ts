@@ -7,8 +7,9 @@ import {
   type NetworkSpec,
   type Params,
 } from '@onegrad/core';
+import { matrixDifference, paramsDifference } from '../bit-difference.js';
 import type { CaseContext, ConformanceCase } from '../case.js';
-import { matrixDifference, paramsDifference, rejectionProblem } from './expect-rejection.js';
+import { rejectionProblem } from './expect-rejection.js';
 
 /** The largest finite value of each dtype. */
 const MAX: Record<DType, number> = { float32: 3.4028234663852886e38, float64: Number.MAX_VALUE };

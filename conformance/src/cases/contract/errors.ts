@@ -1,9 +1,10 @@
 import { cloneParams, type TrainingSession } from '@onegrad/core';
+import { paramsDifference } from '../bit-difference.js';
 import type { CaseContext, ConformanceCase } from '../case.js';
 import { problemBatch, problemParams, problemSpec } from '../problem.js';
 import { seedProblem } from '../seed.js';
 import { type BadInput, badInputs, badParams, badSessions, badSteps } from './bad-inputs.js';
-import { paramsDifference, rejectionProblem } from './expect-rejection.js';
+import { rejectionProblem } from './expect-rejection.js';
 
 const p = seedProblem('bce');
 

@@ -1,6 +1,3 @@
-import { type Matrix, type Params, paramsBitEqual } from '@onegrad/core';
-import { firstBitDifference } from '../bit-difference.js';
-
 /** A core error class, matched by identity or, for a second copy of core, by name. */
 export interface ErrorClass {
   readonly name: string;
@@ -56,28 +53,4 @@ function classProblem(what: string, error: unknown, cls: ErrorClass, parameter?:
   return names
     ? undefined
     : `${what}: ${cls.name} should name the parameter ${parameter}, got ${describeError(error)}`;
-}
-
-/** The first element where two parameter sets differ, in words (`W layer 2 element (0, 1): 0.5 vs 0.25`), or undefined. */
-export function paramsDifference(a: Params, b: Params): string | undefined {
-  if (paramsBitEqual(a, b)) return undefined;
-  if (a.length !== b.length) return `${a.length} layers vs ${b.length}`;
-  for (let l = 0; l < a.length; l++) {
-    for (const key of ['W', 'b'] as const) {
-      const d = matrixDifference(a[l]?.[key], b[l]?.[key]);
-      if (d) return `${key} layer ${l + 1} ${d}`;
-    }
-  }
-  return 'different';
-}
-
-/** The first element where two matrices differ in bits, in words, or undefined. */
-export function matrixDifference(a: Matrix | undefined, b: Matrix | undefined): string | undefined {
-  const i = firstBitDifference(a, b);
-  if (i < 0) return undefined;
-  if (!a || !b || a.rows !== b.rows || a.cols !== b.cols)
-    return `shape ${a?.rows}x${a?.cols} vs ${b?.rows}x${b?.cols}`;
-  if (a.data.constructor !== b.data.constructor)
-    return `${a.data.constructor.name} vs ${b.data.constructor.name}`;
-  return `element (${Math.floor(i / a.cols)}, ${i % a.cols}): ${a.data[i]} vs ${b.data[i]}`;
 }

@@ -1,8 +1,9 @@
 import { DisposedError, type Params, type TrainingSession } from '@onegrad/core';
+import { paramsDifference } from '../bit-difference.js';
 import type { CaseContext, ConformanceCase } from '../case.js';
 import { problemBatch, problemParams, problemSpec } from '../problem.js';
 import { seedProblem } from '../seed.js';
-import { paramsDifference, rejectionProblem } from './expect-rejection.js';
+import { rejectionProblem } from './expect-rejection.js';
 
 const p = seedProblem('bce');
 

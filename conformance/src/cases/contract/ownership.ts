@@ -6,10 +6,10 @@ import {
   type StepResult,
   type StepTrace,
 } from '@onegrad/core';
+import { matrixDifference, paramsDifference } from '../bit-difference.js';
 import type { CaseContext, ConformanceCase } from '../case.js';
 import { problemBatch, problemParams, problemSpec } from '../problem.js';
 import { seedProblem } from '../seed.js';
-import { matrixDifference, paramsDifference } from './expect-rejection.js';
 
 const p = seedProblem('bce');
 const options = { learningRate: p.learningRate, trace: true } as const;
