@@ -22,6 +22,8 @@ export default defineConfig({
   build: { outDir: 'dist/web', target: 'es2022', chunkSizeWarningLimit: 4096 },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: { alias: [{ find: /^onnxruntime-web$/, replacement: ortWasm }] },
+  // The engine worker imports the engines lazily (onnxruntime-web on first use): an ES module worker.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 5173, headers: ISOLATED },
   server: { host: '127.0.0.1', headers: ISOLATED },
 });

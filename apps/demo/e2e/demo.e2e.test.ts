@@ -310,3 +310,176 @@ describe('a lesson opened from its address, at phone width', () => {
     await phone.close();
   });
 });
+
+/** A new tab on the page at `query`, ready (first step traced, nothing queued). */
+async function openPage(query = ''): Promise<Page> {
+  const tab = await page.context().newPage();
+  tab.on('pageerror', (e) => errors.push(e.message));
+  await tab.goto(new URL(query, server.resolvedUrls!.local[0]).href);
+  await tab.waitForSelector('[data-testid=graph]');
+  await idle(tab);
+  return tab;
+}
+
+/** The number behind a graph value of test id `id` (sample 1, unit 1). */
+async function live(tab: Page, id: string): Promise<number> {
+  return Number(await tab.getAttribute(`[data-testid=${id}]`, 'data-value'));
+}
+
+describe('the step as a graph, node by node', () => {
+  it('draws the loss and the activation as separate nodes, each with its local derivative live (bce, then mse)', async () => {
+    const tab = await openPage('?hidden=2');
+    const ids = await tab
+      .locator('[data-testid=graph] [data-node]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-node')));
+    expect(ids).toEqual(['X', 'mm1', 'Z1', 'act1', 'A1', 'mm2', 'Z2', 'act2', 'A2', 'loss', 'J']);
+    const out = () =>
+      tab.evaluate(() => {
+        const t = (window as unknown as DemoWindow).onegradDemo.trace!.layers[1]!;
+        return { a: t.a.data[0]!, dA: t.dA.data[0]!, dZ: t.dZ.data[0]! };
+      });
+    const y = await tab.evaluate(
+      () => (window as unknown as DemoWindow).onegradDemo.trainer!.batch.y.data[0]!,
+    );
+    let o = await out();
+    // BCE: dJ/dA2 = (A2 - Y) / (A2 (1 - A2)) is the trace's unfused dA2; dA2/dZ2 = A2 (1 - A2) in float32;
+    // their product, fused, is exactly A2 - Y rounded once.
+    expect(await live(tab, 'local-loss')).toBe(o.dA);
+    expect(await live(tab, 'local-act2')).toBe(Math.fround(o.a * Math.fround(1 - o.a)));
+    expect(await live(tab, 'out-act2')).toBe(Math.fround(o.a - y));
+    expect(await tab.textContent('[data-testid=derivation]')).toContain('= A2 − Y: the factors cancel');
+    await tab.selectOption('[data-testid=loss]', 'mse');
+    await tab.waitForSelector('[data-testid=derivation]:has-text("nothing cancels")');
+    await idle(tab);
+    o = await out();
+    // MSE: 2 (A2 - Y) and A2 (1 - A2), which do not cancel: dZ2 keeps the factor.
+    expect(await live(tab, 'local-loss')).toBe(Math.fround(2 * Math.fround(o.a - y)));
+    expect(await live(tab, 'local-act2')).toBe(Math.fround(o.a * Math.fround(1 - o.a)));
+    expect(await live(tab, 'out-act2')).toBe(o.dZ);
+    expect(o.dZ).not.toBe(Math.fround(o.a - y));
+    await tab.close();
+  });
+
+  it('steps through one step node by node, forward then backward, highlighting each node', async () => {
+    const tab = await openPage();
+    await tab.click('[data-testid=walk-start]');
+    const visited: string[] = [];
+    const count = Number(await tab.getAttribute('[data-testid=walk-status]', 'data-count'));
+    for (let k = 0; k < count; k++) {
+      const node = (await tab.getAttribute('[data-testid=walk-status]', 'data-node')) ?? '';
+      const pass = await tab.getAttribute('[data-testid=walk-status]', 'data-pass');
+      // The node named is the one highlighted, and the only one.
+      expect(
+        await tab.locator('.node.current').evaluateAll((els) => els.map((e) => e.getAttribute('data-node'))),
+      ).toEqual([node]);
+      visited.push(`${pass} ${node}`);
+      if (k < count - 1) await tab.click('[data-testid=walk-next]');
+    }
+    const nodes = ['X', 'mm1', 'Z1', 'act1', 'A1', 'mm2', 'Z2', 'act2', 'A2', 'loss', 'J'];
+    expect(visited).toEqual([
+      ...nodes.map((n) => `forward ${n}`),
+      ...nodes
+        .slice(1)
+        .reverse()
+        .map((n) => `backward ${n}`),
+    ]);
+    // Tapping a node shows every sample of its values.
+    await tab.click('[data-testid=samples-Z1]');
+    const rows = await tab.evaluate(
+      () => (window as unknown as DemoWindow).onegradDemo.trainer!.batch.x.rows,
+    );
+    const cells = await tab
+      .locator('[data-testid=inspect] [data-testid=inspect-Z1]')
+      .first()
+      .locator('tr')
+      .first()
+      .locator('td')
+      .count();
+    expect(cells).toBe(rows);
+    await tab.close();
+  });
+
+  it('checks a gradient by finite differences beside the conformance bound', async () => {
+    const tab = await openPage('?dataset=moons&hidden=4');
+    await tab.click('[data-testid=fd-run]');
+    await tab.waitForSelector('[data-testid=fd-result]');
+    const backend = Number(await tab.getAttribute('[data-testid=fd-result]', 'data-backend'));
+    const fd = Number(await tab.getAttribute('[data-testid=fd-result]', 'data-difference'));
+    const worst = Number(await tab.getAttribute('[data-testid=fd-result]', 'data-worst'));
+    // A float32 dW against a float64 central difference (h = 1e-5, error about 1e-10): they agree to about
+    // float32's precision relative to the terms summed, far from an unrelated number.
+    expect(Math.abs(backend - fd)).toBeLessThan(1e-5 * Math.max(1, Math.abs(fd)));
+    expect(worst).toBeLessThanOrEqual(THRESHOLD);
+    await tab.close();
+  });
+});
+
+describe('the saturation lesson and other pairs', () => {
+  it('after Saturate A2, trains both losses from there side by side: BCE recovers, MSE stalls, both kept', async () => {
+    const tab = await openPage();
+    await tab.click('[data-testid=saturate]');
+    await tab.waitForSelector('[data-testid=saturation-status]:has-text("Press ▶ Play")');
+    const steps = await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps);
+    await tab.click('[data-testid=lesson-run]');
+    await tab.waitForSelector('[data-testid=lesson][data-done=true]', { timeout: 60_000 });
+    const run = async (loss: string) => ({
+      first: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-first')),
+      last: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-last')),
+      steps: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-steps')),
+    });
+    const bce = await run('bce');
+    const mse = await run('mse');
+    // BCE's fused dZ2 = A2 - Y is exact at saturation, so the cost falls by orders of magnitude.
+    expect(bce.first).toBeGreaterThan(10);
+    expect(bce.last).toBeLessThan(bce.first * 1e-3);
+    // MSE's dZ2 = 2 (A2 - Y) A2 (1 - A2) is exactly 0 where A2 rounds to 1: no parameter moves, J stays.
+    expect(mse.first).toBeGreaterThan(0.4);
+    expect(mse.last).toBe(mse.first);
+    expect([bce.steps, mse.steps]).toEqual([600, 600]);
+    // The page's own training was left as it was.
+    expect(await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps)).toBe(
+      steps,
+    );
+    await tab.close();
+  });
+
+  it('trains softmax + cce on three classes with relu hidden units, and refuses a pair that is no network', async () => {
+    const tab = await openPage('?dataset=blobs3&hidden=6&hidden-activation=relu');
+    const spec = () => tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.spec);
+    expect(await spec()).toEqual({
+      sizes: [2, 6, 3],
+      loss: 'cce',
+      dtype: 'float32',
+      activations: ['relu', 'softmax'],
+    });
+    expect(await tab.getAttribute('[data-testid=pair-note]', 'data-canonical')).toBe('true');
+    expect(await tab.textContent('[data-testid=derivation]')).toContain('the Jacobian cancels');
+    await train(tab, 200);
+    const costs = await tab.evaluate(() =>
+      (window as unknown as DemoWindow).onegradDemo.trainer!.history.map((p) => p.loss),
+    );
+    expect(costs.at(-1)!).toBeLessThan(costs[0]! / 2);
+    // softmax + bce is not a network core accepts, nor a one-unit output for three classes: the page says
+    // why and keeps the network it has.
+    await tab.selectOption('[data-testid=loss]', 'bce');
+    await tab.waitForSelector('[data-testid=error]:has-text("bce")');
+    await tab.selectOption('[data-testid=output]', 'identity');
+    await tab.waitForSelector('[data-testid=error]:has-text("3 classes")');
+    expect((await spec()).activations).toEqual(['relu', 'softmax']);
+    await tab.close();
+  });
+
+  it('marks tanh hidden units with a sigmoid output and squared error as a pair that does not cancel', async () => {
+    const tab = await openPage('?dataset=moons&hidden=4&hidden-activation=tanh&loss=mse');
+    expect(await tab.getAttribute('[data-testid=pair-note]', 'data-canonical')).toBe('false');
+    expect(await tab.textContent('[data-testid=pair-note]')).toContain('nothing cancels');
+    const { trace, a } = await tab.evaluate(() => {
+      const c = (window as unknown as DemoWindow).onegradDemo;
+      return { trace: c.trace!.layers[0]!.a.data[0]!, a: c.trace!.layers[0]!.a.data[0]! };
+    });
+    // tanh's local derivative 1 - A1^2, in float32, on the act1 node.
+    expect(await live(tab, 'local-act1')).toBe(Math.fround(1 - Math.fround(a * a)));
+    expect(trace).toBe(a);
+    await tab.close();
+  });
+});

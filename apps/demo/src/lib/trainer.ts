@@ -106,6 +106,30 @@ export class Trainer {
   }
 
   /**
+   * Steps per second of the current engine on this network, timed for about `seconds` on a copy of the
+   * session made from the current parameters: the training itself is untouched.
+   */
+  async measure(learningRate: number, seconds = 1): Promise<number> {
+    const copy = await (await this.pool.get(this.current)).createSession(
+      this.spec,
+      await this.session.getParams(),
+    );
+    try {
+      // A few steps first: an engine's first calls compile and allocate.
+      for (let k = 0; k < 5; k++) await copy.step(this.batch, { learningRate });
+      let steps = 0;
+      const start = performance.now();
+      while (performance.now() - start < seconds * 1000) {
+        await copy.step(this.batch, { learningRate });
+        steps++;
+      }
+      return steps / ((performance.now() - start) / 1000);
+    } finally {
+      copy.dispose();
+    }
+  }
+
+  /**
    * Moves training to backend `id` with the parameters bit for bit. When anything fails on the way, the
    * new session is released and training stays where it was.
    */

@@ -12,12 +12,13 @@ import {
   validateSpec,
 } from '@onegrad/core';
 import type { BackendPool } from '../lib/backend-pool.js';
-import { type Dataset, makeDataset, toBatch } from '../lib/datasets.js';
+import { classesOf, type Dataset, makeDataset, toBatch } from '../lib/datasets.js';
 import { saturateOutput } from '../lib/saturate.js';
 import { saturatingShift } from '../lib/seed-lines.js';
 import { type LossPoint, type SwitchRecord, Trainer } from '../lib/trainer.js';
 import { type BoundaryGrid, type GridInputs, gridInputs, gridOf } from './boundary-grid.js';
-import { DEFAULT_SETTINGS, type Settings, structuralChanges } from './settings.js';
+import { DEFAULT_SETTINGS, normalised, type Settings, structuralChanges } from './settings.js';
+import type { StartTrainer, TrainerLike } from './trainer-like.js';
 
 /** A training run the page keeps after it started a new network: drawn grey in the cost chart. */
 export interface PastRun {
@@ -62,7 +63,7 @@ export function specOf(s: Settings, dataset: Dataset): NetworkSpec {
 export class DemoController {
   settings: Settings;
   dataset: Dataset;
-  trainer: Trainer | undefined;
+  trainer: TrainerLike | undefined;
   trace: StepTrace | undefined;
   grid: BoundaryGrid | undefined;
   running = false;
@@ -79,8 +80,10 @@ export class DemoController {
   /** The last thing the page wants the learner to know (e.g. why training restarted). */
   notice = '';
   error = '';
-  /** Steps per second measured while playing, per backend id, on the network trained then. */
+  /** Steps per second measured by {@link measureRate}, per backend id, on the network named by `spec`. */
   readonly rates = new Map<string, { spec: string; stepsPerSecond: number }>();
+  /** Steps per second seen while playing (round trips included), to size each frame's batch of steps. */
+  private readonly frameRates = new Map<string, { spec: string; stepsPerSecond: number }>();
   private readonly queue = serialQueue();
   private readonly listeners = new Set<() => void>();
   private lastGrid = 0;
@@ -89,11 +92,17 @@ export class DemoController {
   /** Points added or removed on the plane since the dataset was drawn. */
   private edited: Dataset | undefined;
 
+  /**
+   * `pool` describes the engines (and serves the page's own checks); `start` makes a training run, by
+   * default a {@link Trainer} on `pool` in this thread; the page passes runs in its engine worker.
+   */
   constructor(
     readonly pool: BackendPool,
     initial: Settings = DEFAULT_SETTINGS,
+    private readonly start: StartTrainer = (id, spec, batch, params) =>
+      Trainer.start(pool, id, spec, batch, params),
   ) {
-    this.settings = initial;
+    this.settings = normalised(initial);
     this.dataset = makeDataset(initial.dataset, initial.randomSeed);
   }
 
@@ -114,10 +123,16 @@ export class DemoController {
    * no valid network are refused with the reason, and nothing changes.
    */
   update(next: Partial<Settings>): Promise<void> {
-    const merged = { ...this.settings, ...next };
-    if (!this.pool.choice(merged.backend).dtypes.includes(merged.dtype)) merged.backend = 'ts';
+    let merged: Settings = { ...this.settings, ...next };
+    if (!this.pool.choice(merged.backend).dtypes.includes(merged.dtype))
+      merged = { ...merged, backend: 'ts' };
     const changed = structuralChanges(this.settings, merged);
     try {
+      const classes = classesOf(merged.dataset);
+      if (classes > 2 && merged.output !== 'softmax')
+        throw new RangeError(
+          `${merged.dataset} has ${classes} classes: the output needs one unit per class, a softmax (${merged.output} gives one unit)`,
+        );
       validateSpec(specOf(merged, makeDataset(merged.dataset, merged.randomSeed)));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -162,15 +177,14 @@ export class DemoController {
       const spec = this.spec;
       const batch = toBatch(this.dataset, spec.dtype, this.settings.output === 'softmax');
       await this.loading(this.settings.backend, async () => {
-        this.trainer = await Trainer.start(
-          this.pool,
+        this.trainer = await this.start(
           this.settings.backend,
           spec,
           batch,
           params ?? initParams(spec, this.settings.randomSeed),
         );
       });
-      const trainer = this.trainer as Trainer | undefined;
+      const trainer = this.trainer as TrainerLike | undefined;
       if (!trainer) return;
       this.trace = (await trainer.step(this.settings.lr, true)).trace;
       await this.refreshGrid(true);
@@ -201,7 +215,7 @@ export class DemoController {
         // At most `speed` steps and about one frame's time, so the page stays responsive on slow engines.
         const id = trainer.backendId;
         const key = this.labelOf(trainer.spec);
-        const known = this.rates.get(id);
+        const known = this.frameRates.get(id);
         const rate = known?.spec === key ? known.stepsPerSecond : 0;
         const untraced = Math.max(0, Math.min(this.settings.speed - 1, Math.floor(rate * 0.014)));
         const t0 = performance.now();
@@ -210,7 +224,7 @@ export class DemoController {
         const seconds = (performance.now() - t0) / 1000;
         const measured = (untraced + 1) / Math.max(seconds, 1e-6);
         // A running mean over frames: one frame's timer is too coarse to show on its own.
-        this.rates.set(id, { spec: key, stepsPerSecond: rate ? 0.8 * rate + 0.2 * measured : measured });
+        this.frameRates.set(id, { spec: key, stepsPerSecond: rate ? 0.8 * rate + 0.2 * measured : measured });
         await this.refreshGrid(false);
       });
       if (this.running) requestAnimationFrame(() => void frame());
@@ -270,7 +284,7 @@ export class DemoController {
         const spec: NetworkSpec = { ...trainer.spec, loss };
         const run: LessonRun = { loss, costs: [] };
         lesson.runs.push(run);
-        const side = await Trainer.start(this.pool, trainer.backendId, spec, trainer.batch, from);
+        const side = await this.start(trainer.backendId, spec, trainer.batch, from);
         try {
           while (run.costs.length < steps) {
             run.costs.push(...(await side.train(this.settings.lr, Math.min(50, steps - run.costs.length))));
@@ -363,6 +377,26 @@ export class DemoController {
   /** Resolves once every call queued so far (steps, switches, resets, imports) has finished. */
   idle(): Promise<void> {
     return this.queue(async () => {});
+  }
+
+  /**
+   * Measures the current engine's steps per second on this network (about a second, on a copy of the
+   * session: training is untouched) and keeps the figure in {@link rates}.
+   */
+  measureRate(): Promise<void> {
+    this.running = false;
+    return this.run(async () => {
+      const t = this.trainer;
+      if (!t) return;
+      this.busy = `measuring ${this.pool.choice(t.backendId).label}…`;
+      this.emit();
+      try {
+        const stepsPerSecond = await t.measure(this.settings.lr, 1);
+        this.rates.set(t.backendId, { spec: this.labelOf(t.spec), stepsPerSecond });
+      } finally {
+        this.busy = '';
+      }
+    });
   }
 
   /** The latest switch, if any. */

@@ -1,5 +1,5 @@
 import { type DType, isDType, type LossName } from '@onegrad/core';
-import { type AnyDatasetName, isAnyDatasetName } from '../lib/datasets.js';
+import { type AnyDatasetName, classesOf, isAnyDatasetName } from '../lib/datasets.js';
 import { parseHiddenSizes } from '../lib/hidden-sizes.js';
 
 /** The hidden-layer activations the page offers. */
@@ -133,5 +133,11 @@ export function settingsFromQuery(
   read('lr', positive);
   read('backend', oneOf(backends));
   read('speed', (t) => (SPEEDS.includes(Number(t)) ? Number(t) : undefined));
-  return { settings: out as unknown as Settings, refused };
+  return { settings: normalised(out as unknown as Settings), refused };
+}
+
+/** `s` with a softmax output (and cce for bce) when its dataset has more than two classes: one unit per class. */
+export function normalised(s: Settings): Settings {
+  if (classesOf(s.dataset) <= 2 || s.output === 'softmax') return s;
+  return { ...s, output: 'softmax', loss: s.loss === 'bce' ? 'cce' : s.loss };
 }

@@ -4,6 +4,7 @@ import { BackendSwitch } from './backend-switch.js';
 import { BoundaryView } from './boundary-view.js';
 import { Controls } from './controls.js';
 import { ExportButtons } from './export-buttons.js';
+import { FdCheck } from './fd-check.js';
 import { GraphView } from './graph-view.js';
 import { LessonPanel } from './lesson-panel.js';
 import { LockstepPanel } from './lockstep-panel.js';
@@ -81,10 +82,15 @@ export function App({ c, toOnnx }: AppProps) {
               <section class="panel" aria-labelledby="graph-h">
                 <h2 id="graph-h">The step as a graph</h2>
                 <p class="help">
-                  Seed layout: one row per unit, one column per sample (first 4 of each). Values in black,
-                  gradients dZ and dA in orange, per sample (the 1/m enters only in dW and db).
+                  Value nodes (X, Z, A, J) and operation nodes (matmul, the activation, the loss) are
+                  separate: each operation carries its own local derivative, as a formula and as its value for
+                  sample 1 (unit 1). Seed layout: one row per unit, one column per sample (first 4). Values in
+                  black, gradients dZ and dA in orange, per sample (the 1/m enters only in dW and db). The
+                  “all” button of a node lists every sample.
                 </p>
-                <GraphView trace={c.trace} x={t.batch.x} />
+                <GraphView spec={t.spec} trace={c.trace} batch={t.batch}>
+                  <FdCheck c={c} />
+                </GraphView>
               </section>
             </>
           ) : (

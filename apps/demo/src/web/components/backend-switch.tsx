@@ -54,11 +54,6 @@ export function BackendSwitch({ c }: { c: DemoController }) {
       <p class="help">
         Switching hands the exact parameter bits to the other engine; training goes on where it was.
       </p>
-      {c.error && (
-        <p class="error" role="alert" data-testid="error">
-          {c.error}
-        </p>
-      )}
     </section>
   );
 }

@@ -40,6 +40,11 @@ export function Controls({ c }: { c: DemoController }) {
           Reset
         </button>
       </div>
+      {c.error && (
+        <p class="error" role="alert" data-testid="error">
+          {c.error}
+        </p>
+      )}
       <fieldset disabled={busy}>
         <legend>Steps per frame</legend>
         {SPEEDS.map((n) => (
