@@ -12,5 +12,5 @@ export {
 export type { AttrValue, GraphBuilder } from './graph/graph-builder.js';
 export type { TrainingGraphOptions } from './graph/training-graph-options.js';
 export { IR_VERSION, OPSET } from './graph/versions.js';
-export { MAX_COMPILED_GRAPHS } from './session-cache.js';
 export { MAX_THREADS } from './onnx-backend.js';
+export { MAX_COMPILED_GRAPHS } from './session-cache.js';
