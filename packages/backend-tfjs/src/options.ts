@@ -1,5 +1,11 @@
 import { type BackendInfo, BackendInitError } from '@onegrad/core';
-import { MAX_CALL_BYTES } from './wasm-capacity.js';
+
+/**
+ * The most bytes one call may need on the tfjs engine by default: the largest heap tfjs-backend-wasm's
+ * module can grow to (4 GiB - 64 KiB, wasm32's address space). tfjs-cpu is held to the same budget, so
+ * a batch no engine here could hold is refused at once instead of computing for minutes.
+ */
+export const MAX_CALL_BYTES = 4294901760;
 
 /** The tfjs backends this package runs on: `cpu` (Node and browsers), `wasm` (Node and browsers), `webgl` (browsers). */
 export type TfjsBackendName = 'cpu' | 'wasm' | 'webgl';

@@ -4,10 +4,11 @@ import { onTfBackend } from './engine-lock.js';
 import { kernelsOf, type NetworkKernels, type TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';
 import type { TfjsBackendName } from './options.js';
+import { MAX_CALL_BYTES } from './options.js';
 import { readParams, readValues } from './read-trace.js';
 import { forwardTensors, type LayerTensors, stepTensors } from './step.js';
 import { toMatrix, toTensor } from './tensors.js';
-import { assertFits, MAX_CALL_BYTES } from './wasm-capacity.js';
+import { assertFits } from './wasm-capacity.js';
 
 /**
  * A network held in tensors on one tfjs backend. Every call that computes runs on that backend under

@@ -2,13 +2,6 @@ import { CapacityError, EngineError, type NetworkSpec, parameterCount } from '@o
 import type { Tf } from './load-tfjs.js';
 import type { TfjsBackendName } from './options.js';
 
-/**
- * The most bytes one call may need on the tfjs engine by default: the largest heap tfjs-backend-wasm's
- * module can grow to (4 GiB - 64 KiB, wasm32's address space). tfjs-cpu is held to the same budget, so
- * a batch no engine here could hold is refused at once instead of computing for minutes.
- */
-export const MAX_CALL_BYTES = 4294901760;
-
 // Float32 values a call keeps alive per row and per unit of the network (every width n0..nL together):
 // tf.tidy holds every intermediate of the step until it returns. Measured on tfjs-wasm with
 // `node tests/robustness/dist/measure-limits.js`-style runs of 1M-12M rows: 10-14 per unit for a step

@@ -10,14 +10,17 @@ import {
   type ValueInfoInit,
 } from './onnx.js';
 
-/** Attribute values a node may carry: an int, a list of ints, or a subgraph (Loop's body). */
-export type AttrValue = number | readonly number[] | GraphInit;
+/** Attribute values a node may carry: an int or a list of ints. */
+export type AttrValue = number | readonly number[];
+
+/** An attribute value inside the package, where a node may also carry a subgraph (Loop's body). @internal */
+export type NodeAttrValue = AttrValue | GraphInit;
 
 const INT = onnx.AttributeProto.AttributeType.INT;
 const INTS = onnx.AttributeProto.AttributeType.INTS;
 const GRAPH = onnx.AttributeProto.AttributeType.GRAPH;
 
-function attribute(name: string, value: AttrValue): AttributeInit {
+function attribute(name: string, value: NodeAttrValue): AttributeInit {
   if (typeof value === 'number') return { name, type: INT, i: value };
   return Array.isArray(value)
     ? { name, type: INTS, ints: [...value] }
@@ -54,12 +57,12 @@ export class GraphBuilder {
     return name;
   }
 
-  /** Appends a node with several named outputs (e.g. Loop). */
+  /** Appends a node with several named outputs (e.g. Loop). @internal */
   node(
     opType: string,
     inputs: readonly string[],
     outputs: readonly string[],
-    attrs: Record<string, AttrValue> = {},
+    attrs: Record<string, NodeAttrValue> = {},
   ): void {
     const attrList = Object.entries(attrs).map(([k, v]) => attribute(k, v));
     this.nodes.push({
