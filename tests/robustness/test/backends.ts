@@ -1,6 +1,13 @@
 import { judgeStep, type StepJudgement, type StepJudgementInput } from '@onegrad/conformance';
-import type { Backend, StepResult, TrainingSession } from '@onegrad/core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  type Backend,
+  type Batch,
+  type Params,
+  paramsBitEqual,
+  type StepResult,
+  type TrainingSession,
+} from '@onegrad/core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { started, TARGETS, type Target } from '../src/targets.js';
 
 /**
@@ -32,4 +39,27 @@ export async function judgedStep(
   const result = await session.step(batch, { learningRate, trace: true });
   const verdict = judgeStep(input, result, { flushesSubnormals: target.flushesSubnormals });
   return { session, result, verdict };
+}
+
+/**
+ * Asserts that `session` still holds `params` bit for bit and that its next step on `batch` is the one a
+ * fresh session from `params` takes (`fresh`, or one created on `backend`): same cost, same bits after.
+ */
+export async function expectUntouched(
+  backend: Backend,
+  session: TrainingSession,
+  params: Params,
+  batch: Batch,
+  learningRate: number,
+  fresh?: TrainingSession,
+): Promise<void> {
+  expect(paramsBitEqual(await session.getParams(), params)).toBe(true);
+  const other = fresh ?? (await backend.createSession(session.spec, params));
+  const [got, want] = [
+    await session.step(batch, { learningRate }),
+    await other.step(batch, { learningRate }),
+  ];
+  expect(got.loss).toBe(want.loss);
+  expect(paramsBitEqual(await session.getParams(), await other.getParams())).toBe(true);
+  if (fresh === undefined) other.dispose();
 }

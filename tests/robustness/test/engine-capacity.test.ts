@@ -2,6 +2,7 @@ import { createTfjsBackend, MAX_CALL_BYTES } from '@onegrad/backend-tfjs';
 import { BackendInitError, CapacityError, type Matrix, paramsBitEqual } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 import { seedNet } from '../src/seed-net.js';
+import { expectUntouched } from './backends.js';
 import { rejection } from './rejected-call.js';
 
 const rowsOf = (rows: number, cols: number, value: number): Matrix => ({
@@ -22,14 +23,7 @@ describe.each(['cpu', 'wasm'] as const)('tfjs-%s refuses a batch larger than it 
     expect((error as Error).message).toContain('10000 rows of [2, 2, 1]');
     const forward = await rejection(() => session.forward(rowsOf(30_000, 2, 1)));
     expect((forward as CapacityError).parameter).toBe('x');
-    expect(paramsBitEqual(await session.getParams(), params)).toBe(true);
-    const fresh = await backend.createSession(spec, params);
-    const [got, want] = [
-      await session.step(batch, { learningRate }),
-      await fresh.step(batch, { learningRate }),
-    ];
-    expect(got.loss).toBe(want.loss);
-    expect(paramsBitEqual(await session.getParams(), await fresh.getParams())).toBe(true);
+    await expectUntouched(backend, session, params, batch, learningRate);
     // 1,000 rows fit in 1 MB: the budget refuses only what exceeds it.
     await session.step({ x: rowsOf(1000, 2, 1), y: rowsOf(1000, 1, 1) }, { learningRate });
     await backend.dispose();

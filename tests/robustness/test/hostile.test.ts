@@ -55,6 +55,19 @@ describe.each(TARGETS)('hostile calls on $label', (target) => {
     session.dispose();
   });
 
+  it('settles a call refused for bad input at once, before the step queued ahead of it, as every backend does', async () => {
+    const { spec, params, batch, learningRate } = seedNet(dtype);
+    const session = await backendOf(target).createSession(spec, params);
+    const order: string[] = [];
+    await Promise.all([
+      session.step(batch, { learningRate }).then(() => order.push('step')),
+      session.step(batch, { learningRate: -1 }).catch(() => order.push('refused')),
+      session.getParams().then(() => order.push('getParams')),
+    ]);
+    expect(order).toEqual(['refused', 'step', 'getParams']);
+    session.dispose();
+  });
+
   it('reads a parameter getter once: what was checked is what is installed', async () => {
     const { spec, params } = seedNet(dtype);
     const session = await backendOf(target).createSession(spec, params);
