@@ -8,12 +8,15 @@ export interface BenchArgs {
   readonly md: string | undefined;
   readonly svg: string | undefined;
   readonly jobs: number;
+  readonly browser: boolean;
   readonly help: boolean;
 }
 
 /** The usage text printed by `--help`. */
-export const USAGE = `usage: onegrad-bench [--quick] [--filter TERMS] [--json FILE] [--md FILE] [--svg FILE] [--out DIR] [--jobs N]
+export const USAGE = `usage: onegrad-bench [--quick] [--browser] [--filter TERMS] [--json FILE] [--md FILE] [--svg FILE] [--out DIR] [--jobs N]
   --quick        a few samples per row, to show that every row runs (under a minute); timings are rough
+  --browser      also run the onegrad rows in headless Chromium (ts, onnx-web wasm, tfjs wasm and webgl),
+                 into the same report with runtime 'chromium' (needs /usr/bin/chromium)
   --filter TERMS rows whose id (W3/onegrad-tfjs/tfjs-wasm/float32) contains every '+'-joined term of one
                  of the comma-separated alternatives, e.g. 'W3' or 'W1+onnx,W2+ts'
   --json FILE    write the report as JSON
@@ -31,6 +34,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     md: undefined,
     svg: undefined,
     jobs: 1,
+    browser: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -41,6 +45,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       return v;
     };
     if (flag === '--quick') out.quick = true;
+    else if (flag === '--browser') out.browser = true;
     else if (flag === '--help' || flag === '-h') out.help = true;
     else if (flag === '--filter') out.filter = value();
     else if (flag === '--json') out.json = value();

@@ -4,10 +4,10 @@ import { measure } from './timer.js';
 import type { RowSpec } from './types.js';
 import { workloadById } from './workloads.js';
 
-/** What a child sends back for its row: one per-step time per sample and its peak RSS. */
+/** What a row's run sends back: one per-step time per sample and, from a Node process, its peak RSS. */
 export interface ChildResult {
   readonly times: number[];
-  readonly peakRssMb: number;
+  readonly peakRssMb?: number;
 }
 
 /** The message a child sends: its result, why the row could not run, or why it was skipped by design. */

@@ -18,7 +18,8 @@ export function round(value: number, digits = 4): number {
   return Number(value.toPrecision(digits));
 }
 
-function toResult(row: RowSpec, result: ChildResult): Omit<RowResult, 'vs'> {
+/** A row's summary from its per-step times (and peak RSS when its run had a process of its own). */
+export function toResult(row: RowSpec, result: ChildResult): Omit<RowResult, 'vs'> {
   const w = workloadById(row.workload);
   const { median, min, max } = summarize(result.times);
   return {
@@ -27,8 +28,16 @@ function toResult(row: RowSpec, result: ChildResult): Omit<RowResult, 'vs'> {
     minMs: round(min),
     maxMs: round(max),
     gflops: round(gflops(stepFlops(w.sizes, w.batch), median), 3),
-    peakRssMb: round(result.peakRssMb, 4),
+    ...(result.peakRssMb === undefined ? {} : { peakRssMb: round(result.peakRssMb, 4) }),
   };
+}
+
+/** Every measured row with its ratios to the peers measured beside it, rounded. */
+export function withRatios(measured: readonly Omit<RowResult, 'vs'>[]): RowResult[] {
+  return ratios(measured).map((r) => ({
+    ...r,
+    vs: Object.fromEntries(Object.entries(r.vs).map(([k, v]) => [k, round(v)])),
+  }));
 }
 
 /**
@@ -69,10 +78,7 @@ export async function collect(
   };
   await Promise.all(Array.from({ length: Math.min(jobs, rows.length) }, worker));
   const ok = measured.filter((r): r is Omit<RowResult, 'vs'> => r !== undefined);
-  const results = ratios(ok).map((r) => ({
-    ...r,
-    vs: Object.fromEntries(Object.entries(r.vs).map(([k, v]) => [k, round(v)])),
-  }));
+  const results = withRatios(ok);
   const skipped = skips.filter((r): r is RowSkip => r !== undefined);
   return { results, skipped, failures };
 }

@@ -18,12 +18,14 @@ export function rowLabel(row: {
   dtype: string;
   stepsPerCall?: number;
   threads?: number;
+  runtime?: string;
 }): string {
   const engine = row.engine === 'js' || row.engine === 'ort-cpu' ? '' : ` ${row.engine.replace('tfjs-', '')}`;
   const dtype = row.dtype === 'float64' ? ' f64' : '';
   const steps = (row.stepsPerCall ?? 1) > 1 ? ` ×${row.stepsPerCall}` : '';
   const threads = (row.threads ?? 1) > 1 ? ` ${row.threads}t` : '';
-  return `${row.impl}${engine}${dtype}${steps}${threads}`;
+  const runtime = row.runtime === undefined ? '' : ` (${row.runtime})`;
+  return `${row.impl}${engine}${dtype}${steps}${threads}${runtime}`;
 }
 
 /** A time with a unit that keeps it readable, e.g. `9.57 µs`, `2.80 ms`, `416 ms`. */

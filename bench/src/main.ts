@@ -3,12 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs, USAGE } from './args.js';
+import { runInChromium } from './browser-run.js';
 import { renderChart } from './chart-svg.js';
-import { collect } from './collect.js';
+import { collect, withRatios } from './collect.js';
 import { machine } from './machine.js';
 import { FULL_PLAN, QUICK_PLAN } from './plan.js';
 import { renderMarkdown } from './report-md.js';
-import { allRows, filterRows } from './rows.js';
+import { allRows, browserRows, filterRows } from './rows.js';
 import { type Report, rowId } from './types.js';
 
 async function write(path: string | undefined, text: string): Promise<void> {
@@ -24,17 +25,22 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const rows = filterRows(allRows(), args.filter);
-  if (rows.length === 0) throw new Error(`no row matches --filter ${args.filter}`);
+  const inBrowser = args.browser ? filterRows(browserRows(), args.filter) : [];
+  if (rows.length + inBrowser.length === 0) throw new Error(`no row matches --filter ${args.filter}`);
   const command = ['onegrad-bench', ...argv].join(' ');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`${command}: ${rows.length} rows, one process each`);
   const loadBefore = loadavg()[0] ?? 0;
-  const { results, skipped, failures } = await collect(
-    rows,
-    args.quick ? QUICK_PLAN : FULL_PLAN,
-    args.jobs,
-    log,
-  );
+  const plan = args.quick ? QUICK_PLAN : FULL_PLAN;
+  const { results, skipped, failures } = await collect(rows, plan, args.jobs, log);
+  if (inBrowser.length > 0) {
+    log(`${inBrowser.length} rows in headless Chromium, in one tab`);
+    const page = await runInChromium(inBrowser, plan, log);
+    // Ratios again over both sets: a Chromium row answers to its own Chromium rows only.
+    results.splice(0, results.length, ...withRatios([...results, ...page.measured]));
+    skipped.push(...page.skipped);
+    failures.push(...page.failures);
+  }
   const report: Report = { date: new Date().toISOString(), machine: machine(), rows: results, skipped };
   const markdown = renderMarkdown(report, {
     command,

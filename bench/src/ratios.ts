@@ -78,7 +78,8 @@ export function ratios<R extends RowSpec & { readonly medianMs: number }>(
           r.engine === peer.engine &&
           r.dtype === peer.dtype &&
           r.stepsPerCall === (peer.stepsPerCall ?? 1) &&
-          (r.threads ?? 1) === (peer.threads ?? 1),
+          (r.threads ?? 1) === (peer.threads ?? 1) &&
+          r.runtime === row.runtime,
       );
       if (match) vs[peer.key] = row.medianMs / match.medianMs;
     }

@@ -24,7 +24,7 @@ function tableRow(row: RowResult): string {
     formatMs(row.medianMs),
     `${formatMs(row.minMs)}–${formatMs(row.maxMs)}`,
     row.gflops.toPrecision(3),
-    row.peakRssMb.toFixed(0),
+    row.peakRssMb?.toFixed(0) ?? '',
     peers(row),
     floor === undefined ? '' : formatRatio(floor),
   ];

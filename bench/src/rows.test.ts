@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRows, filterRows } from './rows.js';
+import { allRows, browserRows, filterRows } from './rows.js';
 import { rowId } from './types.js';
 import { workloadById, workloadData, workloadSpec } from './workloads.js';
 
@@ -38,6 +38,22 @@ describe('filterRows', () => {
       'W1/onegrad-onnx/ort-cpu/float32/k1000',
       'W1/onegrad-onnx/ort-cpu/float64/k1000',
       'W2/onegrad-ts/js/float64',
+    ]);
+  });
+});
+
+describe('browserRows', () => {
+  it('plans every workload on ts, onnx-web and tfjs wasm and webgl in Chromium, and W1 at 1000 steps a call', () => {
+    const rows = browserRows();
+    expect(rows).toHaveLength(5 * 6 + 6);
+    expect(rows.every((r) => r.runtime === 'chromium')).toBe(true);
+    expect(filterRows(rows, 'W1+k1000').map(rowId)).toEqual([
+      'W1/onegrad-ts/js/float32/k1000/chromium',
+      'W1/onegrad-ts/js/float64/k1000/chromium',
+      'W1/onegrad-tfjs/tfjs-wasm/float32/k1000/chromium',
+      'W1/onegrad-tfjs/tfjs-webgl/float32/k1000/chromium',
+      'W1/onegrad-onnx/ort-wasm/float32/k1000/chromium',
+      'W1/onegrad-onnx/ort-wasm/float64/k1000/chromium',
     ]);
   });
 });

@@ -74,3 +74,27 @@ export function filterRows(rows: readonly RowSpec[], filter: string | undefined)
     return alternatives.some((terms) => terms.every((t) => id.includes(t.toLowerCase())));
   });
 }
+
+/** The onegrad backends a page can run: ts, onnxruntime-web on WebAssembly, tfjs on wasm and webgl. */
+const BROWSER_VARIANTS: readonly Omit<RowSpec, 'workload'>[] = [
+  { impl: 'onegrad-ts', engine: 'js', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'onegrad-ts', engine: 'js', dtype: 'float64', stepsPerCall: 1 },
+  { impl: 'onegrad-tfjs', engine: 'tfjs-wasm', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'onegrad-tfjs', engine: 'tfjs-webgl', dtype: 'float32', stepsPerCall: 1 },
+  { impl: 'onegrad-onnx', engine: 'ort-wasm', dtype: 'float32', stepsPerCall: 1, threads: 1 },
+  { impl: 'onegrad-onnx', engine: 'ort-wasm', dtype: 'float64', stepsPerCall: 1, threads: 1 },
+];
+
+/** The rows of `--browser`, run in headless Chromium: every workload, and W1 with many steps per call. */
+export function browserRows(): RowSpec[] {
+  return WORKLOADS.flatMap((w) => {
+    const many = MANY_STEP_WORKLOADS.includes(w.id)
+      ? BROWSER_VARIANTS.map((v) => ({ ...v, stepsPerCall: MANY_STEPS }))
+      : [];
+    return [...BROWSER_VARIANTS, ...many].map((v) => ({
+      workload: w.id,
+      ...v,
+      runtime: 'chromium' as const,
+    }));
+  });
+}

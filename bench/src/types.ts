@@ -10,8 +10,11 @@ export type Impl =
   | 'plain-loop'
   | 'ort-gemm-floor';
 
-/** The engine a row computes on: plain JavaScript, a tfjs backend, or ONNX Runtime's CPU provider. */
-export type Engine = 'js' | 'tfjs-cpu' | 'tfjs-wasm' | 'ort-cpu';
+/**
+ * The engine a row computes on: plain JavaScript, a tfjs backend, ONNX Runtime's CPU provider (Node)
+ * or its WebAssembly build (onnxruntime-web, in the browser).
+ */
+export type Engine = 'js' | 'tfjs-cpu' | 'tfjs-wasm' | 'tfjs-webgl' | 'ort-cpu' | 'ort-wasm';
 
 /**
  * One row of the benchmark: a workload on one implementation, engine and dtype, with `stepsPerCall`
@@ -26,6 +29,8 @@ export interface RowSpec {
   readonly stepsPerCall: number;
   /** Intra-op threads of an onnxruntime row (onegrad-onnx, ort-gemm-floor); absent on the others. */
   readonly threads?: number;
+  /** `chromium` for a row run in headless Chromium (`--browser`); absent for the rows run in Node. */
+  readonly runtime?: 'chromium';
 }
 
 /** A measured row, exactly as the JSON report stores it; times are per step, whatever `stepsPerCall`. */
@@ -34,7 +39,8 @@ export interface RowResult extends RowSpec {
   readonly minMs: number;
   readonly maxMs: number;
   readonly gflops: number;
-  readonly peakRssMb: number;
+  /** The row's process's peak RSS; absent for a Chromium row, whose page shares the browser's processes. */
+  readonly peakRssMb?: number;
   /** This row's median time over the peer's median time: below 1 the row is faster. */
   readonly vs: Record<string, number>;
 }
@@ -63,10 +69,11 @@ export interface Report {
 
 /**
  * A row's name in filters and messages, e.g. `W3/onegrad-tfjs/tfjs-wasm/float32`, with `/k1000` for
- * 1000 steps per call and `/t2` for two threads.
+ * 1000 steps per call, `/t2` for two threads and `/chromium` for a row run in the browser.
  */
 export function rowId(row: RowSpec): string {
   const k = row.stepsPerCall > 1 ? `/k${row.stepsPerCall}` : '';
   const t = (row.threads ?? 1) > 1 ? `/t${row.threads}` : '';
-  return `${row.workload}/${row.impl}/${row.engine}/${row.dtype}${k}${t}`;
+  const runtime = row.runtime === undefined ? '' : `/${row.runtime}`;
+  return `${row.workload}/${row.impl}/${row.engine}/${row.dtype}${k}${t}${runtime}`;
 }

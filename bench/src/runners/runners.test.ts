@@ -1,7 +1,7 @@
 import { createTsBackend } from '@onegrad/backend-ts';
 import { type Backend, initParams, matrix, type NetworkSpec, SpecError, seededRandom } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
-import { createSessionOrSkip } from './onegrad.js';
+import { createSessionOrSkip } from './onegrad-session.js';
 import { PlainMlp } from './plain-mlp.js';
 import { RowSkipped } from './runner.js';
 
