@@ -6,6 +6,7 @@ import type { Matrix } from './matrix.js';
 import type { NetworkSpec } from './network-spec.js';
 import { hasOutputCost, outputCost } from './output-cost.js';
 import type { Batch, TrainingSession } from './session.js';
+import { MAX_TRAIN_STEPS } from './train-options.js';
 import { snapshotBatch, snapshotStepOptions } from './validate-step.js';
 
 // A full batch without validation runs its epochs in at most this many calls, so progress and abort
@@ -67,7 +68,7 @@ export async function fit(session: TrainingSession, data: Batch, options: FitOpt
   };
 
   if (stepsPerEpoch === 1) {
-    const chunk = validation ? 1 : Math.ceil(plan.epochs / FULL_BATCH_CALLS);
+    const chunk = validation ? 1 : Math.min(Math.ceil(plan.epochs / FULL_BATCH_CALLS), MAX_TRAIN_STEPS);
     for (let epoch = 0; epoch < plan.epochs; ) {
       plan.signal?.throwIfAborted();
       const n = Math.min(chunk, plan.epochs - epoch);
@@ -100,21 +101,14 @@ export async function fit(session: TrainingSession, data: Batch, options: FitOpt
   return history;
 }
 
-/** `steps` SGD steps on the whole batch: the step costs (each before its update) and any divergence. */
-async function fullBatchSteps(
+/** `steps` SGD steps on the whole batch in one call: the step costs (each before its update) and any divergence. */
+function fullBatchSteps(
   session: TrainingSession,
   batch: Batch,
   learningRate: number,
   steps: number,
 ): Promise<{ losses: Float64Array; diverging: boolean }> {
-  const losses = new Float64Array(steps);
-  let diverging = false;
-  for (let i = 0; i < steps; i++) {
-    const result = await session.step(batch, { learningRate });
-    losses[i] = result.loss;
-    diverging ||= result.diverging;
-  }
-  return { losses, diverging };
+  return session.train(batch, { learningRate, steps });
 }
 
 /** Checks every option before any step; throws naming the option and the value. */
