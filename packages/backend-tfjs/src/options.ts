@@ -1,4 +1,4 @@
-import { type BackendInfo, BackendInitError } from '@onegrad/core';
+import { type BackendInfo, BackendInitError, BackendOptionError } from '@onegrad/core';
 
 /**
  * The most bytes one call may need on the tfjs engine by default: the largest heap tfjs-backend-wasm's
@@ -25,11 +25,11 @@ export interface TfjsBackendOptions {
   readonly maxCallBytes?: number;
 }
 
-/** Checks `options.maxCallBytes` at creation: BackendInitError unless it is a positive number. */
+/** Checks `options.maxCallBytes` at creation: BackendOptionError unless it is a positive number. */
 export function resolveMaxCallBytes(options: TfjsBackendOptions | undefined): number {
   const value: unknown = options?.maxCallBytes ?? MAX_CALL_BYTES;
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-    throw new BackendInitError(
+    throw new BackendOptionError(
       'options.maxCallBytes',
       `expected a positive number of bytes, got ${JSON.stringify(value) ?? String(value)}`,
     );

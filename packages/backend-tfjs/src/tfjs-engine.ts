@@ -103,6 +103,7 @@ export class TfjsEngine implements SessionEngine {
   train(x: Matrix, y: Matrix, learningRate: number, steps: number): Promise<EngineTrain> {
     return this.locked(() => {
       const { tf } = this;
+      assertFits(tf, this.spec, x.rows, 'step', this.maxCallBytes, 'batch.x');
       const before = this.params;
       const xs = toTensor(tf, x);
       const ys = toTensor(tf, y);

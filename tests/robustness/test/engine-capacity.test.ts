@@ -1,5 +1,5 @@
 import { createTfjsBackend, MAX_CALL_BYTES } from '@onegrad/backend-tfjs';
-import { BackendInitError, CapacityError, type Matrix, paramsBitEqual } from '@onegrad/core';
+import { BackendOptionError, CapacityError, type Matrix, paramsBitEqual } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
 import { seedNet } from '../src/seed-net.js';
 import { expectUntouched } from './backends.js';
@@ -21,6 +21,8 @@ describe.each(['cpu', 'wasm'] as const)('tfjs-%s refuses a batch larger than it 
     expect(error).toBeInstanceOf(CapacityError);
     expect((error as CapacityError).parameter).toBe('batch.x');
     expect((error as Error).message).toContain('10000 rows of [2, 2, 1]');
+    const run = await rejection(() => session.train(big, { learningRate, steps: 3 }));
+    expect((run as CapacityError).parameter).toBe('batch.x');
     const forward = await rejection(() => session.forward(rowsOf(30_000, 2, 1)));
     expect((forward as CapacityError).parameter).toBe('x');
     await expectUntouched(backend, session, params, batch, learningRate);
@@ -44,7 +46,7 @@ describe.each(['cpu', 'wasm'] as const)('tfjs-%s refuses a batch larger than it 
 
   it('refuses an invalid maxCallBytes when the backend is created', () => {
     for (const bad of [0, -1, Number.NaN, '1e6']) {
-      expect(() => createTfjsBackend({ tfBackend, maxCallBytes: bad as number })).toThrow(BackendInitError);
+      expect(() => createTfjsBackend({ tfBackend, maxCallBytes: bad as number })).toThrow(BackendOptionError);
     }
   });
 });
