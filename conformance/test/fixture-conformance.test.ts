@@ -21,6 +21,8 @@ describeConformance({
       'switch/2-3-3/*',
       'switch/2-3-1/*',
       'determinism/2-3-3/*',
+      'train/2-3-3/*',
+      'train/diverging',
     ].map((key) => [key, SIGMOID_ONLY]),
   ),
 });

@@ -117,6 +117,7 @@ export type {
 export { CoreSession } from './session-impl.js';
 export { type ExpectedShape, snapshotMatrix } from './snapshot.js';
 export { type LayerTrace, nonFiniteIndices, type StepTrace } from './trace.js';
+export { trainBySteps } from './train-by-steps.js';
 export { MAX_TRAIN_STEPS, snapshotTrainOptions } from './train-options.js';
 export {
   assertDTypeSupported,
