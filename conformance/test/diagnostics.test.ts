@@ -42,6 +42,7 @@ function scaledForward(inner: Backend): Backend {
           return { ...out, data: out.data.map((v) => v * 1.01) as Matrix['data'] };
         },
         step: (b, o) => s.step(b, o),
+        train: (b, o) => s.train(b, o),
         getParams: () => s.getParams(),
         setParams: (p) => s.setParams(p),
         dispose: () => s.dispose(),
