@@ -46,6 +46,10 @@ export async function startBrowserRun(pageDir: string = PAGE_DIR): Promise<Brows
     throw new Error(
       `no Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set ONEGRAD_CHROMIUM`,
     );
+  if (!existsSync(join(pageDir, 'index.html')))
+    throw new Error(
+      `no browser page at ${pageDir}: --browser runs in the onegrad workspace, on its backends`,
+    );
   const [{ build, preview }, { chromium }] = await Promise.all([import('vite'), import('playwright-core')]);
   const outDir = mkdtempSync(join(tmpdir(), 'onegrad-conformance-page-'));
   const cleanups: (() => Promise<void> | void)[] = [() => rmSync(outDir, { recursive: true, force: true })];
