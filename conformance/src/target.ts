@@ -4,6 +4,8 @@ import type { Backend, DType } from '@onegrad/core';
 export interface ConformanceTarget {
   /** Label in reports, e.g. `ts`, `tfjs-wasm`, `onnx`. */
   readonly name: string;
+  /** Where the engine runs, shown in every report row: `node` (the default) or `chromium` for a browser engine. */
+  readonly runtime?: string;
   /** Creates a fresh, uninitialised backend; the suite calls `init()` and `dispose()`. */
   readonly create: () => Backend;
   /** Dtypes to run; default: every dtype the backend declares. */

@@ -35,8 +35,10 @@ describe('command line', () => {
       only: ['ts', 'onnx'],
       export: 'default',
       flushesSubnormals: false,
+      browser: false,
       help: false,
     });
+    expect(parseArgs(['--browser', '--only', 'onnx-web']).browser).toBe(true);
     expect(
       parseArgs([
         '--module',

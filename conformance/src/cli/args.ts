@@ -26,6 +26,8 @@ export interface CliArgs {
   readonly cases?: readonly string[];
   /** The config target every other target hands its parameters to in the switch cases. */
   readonly partner?: string;
+  /** Also run the browser engines in headless Chromium (tfjs webgl and wasm, onnxruntime-web; WebGPU tried). */
+  readonly browser: boolean;
   /** Print usage and exit. */
   readonly help: boolean;
 }
@@ -60,6 +62,8 @@ export const USAGE = `usage: onegrad-conformance [--config FILE.mjs | --module F
   --only NAMES         run only these config targets (comma-separated names)
   --cases IDS          run only these cases (comma-separated ids or prefixes ending in *, e.g. seed/*)
   --partner NAME       the config target the others hand parameters to in the switch cases (default: the first)
+  --browser            also run the browser engines in headless Chromium: tfjs webgl and wasm, onnxruntime-web (wasm);
+                       WebGPU engines are tried and, when they cannot run, reported with the reason
 exit codes: 0 every case passed, 1 a case failed, 2 bad arguments, config, module or selection, 3 the suite failed`;
 
 const OPTIONS = {
@@ -75,6 +79,7 @@ const OPTIONS = {
   only: { type: 'string' },
   cases: { type: 'string' },
   partner: { type: 'string' },
+  browser: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -142,6 +147,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     export: v.export ?? 'default',
     ...(v.options === undefined ? {} : { options: parseOptions(v.options) }),
     flushesSubnormals: (parsed.values['flushes-subnormals'] as boolean | undefined) === true,
+    browser: (parsed.values.browser as boolean | undefined) === true,
     ...(v.only === undefined ? {} : { only: list('--only', v.only) }),
     ...(v.cases === undefined ? {} : { cases: list('--cases', v.cases) }),
     help: v.help === true,

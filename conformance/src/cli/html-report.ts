@@ -16,18 +16,19 @@ pre{white-space:pre-wrap;margin:.25rem 0;font-size:12px}details{margin:.25rem 0}
  * with its description, worst ratio and, for a failure, its message.
  */
 export function reportHtml(report: ConformanceReport, title = 'onegrad conformance'): string {
-  const head = ['backend', 'dtype', ...QUANTITIES, 'cases', 'skipped', 'deviations', 'result'];
+  const head = ['backend', 'dtype', 'runtime', ...QUANTITIES, 'cases', 'skipped', 'deviations', 'result'];
   const matrix = report.backends.map((b) => {
     const cells = [
       b.name,
       b.dtype,
+      b.runtime,
       ...QUANTITIES.map((q) => (b.results.some((r) => r.at[q]) ? formatRatio(b.worst[q]) : '-')),
       String(b.cases),
       String(b.skipped.length),
       b.deviations.length === 0
         ? 'none'
         : b.deviations.map((d) => `${deviationText(d)} (${d.status})`).join(', '),
-      b.pass ? 'pass' : `FAIL (${b.failed.length})`,
+      b.unavailable ? `not run: ${b.unavailable.reason}` : b.pass ? 'pass' : `FAIL (${b.failed.length})`,
     ];
     return `<tr class="${b.pass ? 'pass' : 'fail'}">${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
   });
@@ -46,7 +47,7 @@ export function reportHtml(report: ConformanceReport, title = 'onegrad conforman
     const deviations = b.deviations
       .map((d) => `<li>${esc(d.name)}: ${esc(d.status)} by ${esc(d.checkedBy)}</li>`)
       .join('');
-    return `<section><h2>${esc(`${b.name} ${b.dtype}`)}</h2>${deviations ? `<p>Declared deviations:</p><ul>${deviations}</ul>` : '<p>Declared deviations: none.</p>'}
+    return `<section><h2>${esc(`${b.name} ${b.dtype} (${b.runtime})`)}</h2>${deviations ? `<p>Declared deviations:</p><ul>${deviations}</ul>` : '<p>Declared deviations: none.</p>'}
 <table><thead><tr><th>case</th><th>what it checks</th><th>worst ratio</th><th>result</th></tr></thead><tbody>
 ${[...rows, ...skipped].join('\n')}
 </tbody></table></section>`;

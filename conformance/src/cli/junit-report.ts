@@ -16,10 +16,14 @@ export function worstOf(worst: Readonly<Record<string, number>>): number {
  */
 export function reportJunit(report: ConformanceReport): string {
   const suites = report.backends.map((b) => {
-    const suite = `${b.name} ${b.dtype}`;
+    const suite = b.runtime === 'node' ? `${b.name} ${b.dtype}` : `${b.name} ${b.dtype} ${b.runtime}`;
     const time = b.results.reduce((s, r) => s + r.ms, 0) / 1000;
     const props = [
       `      <property name="threshold" value="${report.threshold}"/>`,
+      `      <property name="runtime" value="${escapeMarkup(b.runtime)}"/>`,
+      ...(b.unavailable
+        ? [`      <property name="unavailable" value="${escapeMarkup(b.unavailable.reason)}"/>`]
+        : []),
       `      <property name="deviations" value="${escapeMarkup(b.deviations.map(deviationText).join(',') || 'none')}"/>`,
     ];
     const cases = b.results.map((r) => {

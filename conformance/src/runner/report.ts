@@ -37,6 +37,10 @@ export interface CaseResult {
 export interface BackendReport {
   /** The target's name. */
   readonly name: string;
+  /** Where the engine ran: `node` or `chromium`. */
+  readonly runtime: string;
+  /** Set when the engine could not run at all: the reason measured, and whether it was only tried. */
+  readonly unavailable?: { readonly reason: string; readonly tried: boolean };
   /** The dtype. */
   readonly dtype: DType;
   /** Number of cases run. */

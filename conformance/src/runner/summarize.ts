@@ -21,6 +21,7 @@ export function summarize(
   const failed = results.filter((r) => !r.pass).map((r) => r.id);
   return {
     name,
+    runtime: target.runtime ?? 'node',
     dtype,
     cases: results.length,
     skipped,
@@ -32,5 +33,29 @@ export function summarize(
     // A case passes only with every ratio within the threshold, so neither can their maximum exceed it.
     pass: failed.length === 0,
     results,
+  };
+}
+
+/** The row of an engine that could not start: no case ran; the reason is what starting it measured. */
+export function unavailableReport(
+  name: string,
+  runtime: string,
+  dtype: DType,
+  unavailable: { reason: string; tried: boolean },
+): BackendReport {
+  return {
+    name,
+    runtime,
+    unavailable,
+    dtype,
+    cases: 0,
+    skipped: [],
+    deviations: [],
+    worst: emptyWorst(),
+    illConditioned: 0,
+    failed: [],
+    info: {},
+    pass: false,
+    results: [],
   };
 }
