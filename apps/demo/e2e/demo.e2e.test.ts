@@ -526,3 +526,41 @@ describe('the engines in a worker', () => {
     await tab.close();
   });
 });
+
+describe('the seed beside the page, and editing the points', () => {
+  it("shows the seed's NumPy program beside the mapping to the row-major layout", async () => {
+    const tab = await openPage();
+    await tab.click('[data-testid=layout] summary');
+    expect(await tab.textContent('[data-testid=seed-program]')).toContain('dA2 = error / (A2 * (1 - A2))');
+    expect(await tab.locator('[data-testid=mapping] tbody tr').count()).toBe(7);
+    expect(await tab.textContent('[data-testid=mapping]')).toContain('batch.x (m x 2) = X_trainᵀ');
+    await tab.close();
+  });
+
+  it('adds a point where the plane is clicked and removes it with a second click', async () => {
+    const tab = await openPage('?dataset=xor&hidden=3');
+    const points = () =>
+      tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.dataset.points.length);
+    expect(await points()).toBe(4);
+    const box = (await tab.locator('[data-testid=plane]').boundingBox())!;
+    // The middle of the plane: no XOR corner is there. A right click adds a class-1 point.
+    const middle = { x: box.width / 2, y: box.height / 2 };
+    await tab.locator('[data-testid=plane]').click({ position: middle, button: 'right' });
+    await tab.waitForSelector('[data-testid=notice]:has-text("Added a point")');
+    await idle(tab);
+    expect(await points()).toBe(5);
+    const added = await tab.evaluate(() => {
+      const d = (window as unknown as DemoWindow).onegradDemo.dataset;
+      return {
+        label: d.labels.at(-1),
+        rows: (window as unknown as DemoWindow).onegradDemo.trainer!.batch.x.rows,
+      };
+    });
+    expect(added).toEqual({ label: 1, rows: 5 });
+    await tab.locator('[data-testid=plane]').click({ position: middle });
+    await tab.waitForSelector('[data-testid=notice]:has-text("Removed a point")');
+    await idle(tab);
+    expect(await points()).toBe(4);
+    await tab.close();
+  });
+});
