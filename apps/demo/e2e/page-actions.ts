@@ -10,7 +10,7 @@ export async function train(page: Page, n: number): Promise<void> {
   await page.waitForFunction(
     (t) => (window as unknown as DemoWindow).onegradDemo.trainer!.steps >= t,
     target,
-    { timeout: 20_000 },
+    { timeout: 60_000 },
   );
   await page.click('[data-testid=pause]');
   await page.waitForSelector('[data-testid=play]');

@@ -42,6 +42,8 @@ export class Trainer {
   readonly switches: SwitchRecord[] = [];
   /** The latest traced step, with the parameters it started from. */
   lastTraced: TracedStep | undefined;
+  /** Steps per second of the last {@link train} call, engine time only (0 before the first). */
+  trainRate = 0;
 
   private constructor(
     private readonly pool: BackendPool,
@@ -100,8 +102,11 @@ export class Trainer {
    * call of the page goes through here, so that moving to a many-steps engine call changes only this body.
    */
   async train(learningRate: number, steps: number): Promise<number[]> {
+    const start = performance.now();
     const losses: number[] = [];
     for (let k = 0; k < steps; k++) losses.push((await this.step(learningRate, false)).loss);
+    const seconds = (performance.now() - start) / 1000;
+    if (steps > 0 && seconds > 0) this.trainRate = steps / seconds;
     return losses;
   }
 

@@ -82,8 +82,6 @@ export class DemoController {
   error = '';
   /** Steps per second measured by {@link measureRate}, per backend id, on the network named by `spec`. */
   readonly rates = new Map<string, { spec: string; stepsPerSecond: number }>();
-  /** Steps per second seen while playing (round trips included), to size each frame's batch of steps. */
-  private readonly frameRates = new Map<string, { spec: string; stepsPerSecond: number }>();
   private readonly queue = serialQueue();
   private readonly listeners = new Set<() => void>();
   private lastGrid = 0;
@@ -212,19 +210,14 @@ export class DemoController {
       await this.run(async () => {
         const trainer = this.trainer;
         if (!trainer) return;
-        // At most `speed` steps and about one frame's time, so the page stays responsive on slow engines.
-        const id = trainer.backendId;
-        const key = this.labelOf(trainer.spec);
-        const known = this.frameRates.get(id);
-        const rate = known?.spec === key ? known.stepsPerSecond : 0;
-        const untraced = Math.max(0, Math.min(this.settings.speed - 1, Math.floor(rate * 0.014)));
-        const t0 = performance.now();
+        // At most `speed` steps and about 14 ms of the engine's time per frame, so that a slow engine
+        // still shows progress every frame and a pause takes effect at once.
+        const untraced = Math.min(
+          this.settings.speed - 1,
+          Math.max(1, Math.floor(trainer.trainRate * 0.014)),
+        );
         await trainer.train(this.settings.lr, untraced);
         this.trace = (await trainer.step(this.settings.lr, true)).trace;
-        const seconds = (performance.now() - t0) / 1000;
-        const measured = (untraced + 1) / Math.max(seconds, 1e-6);
-        // A running mean over frames: one frame's timer is too coarse to show on its own.
-        this.frameRates.set(id, { spec: key, stepsPerSecond: rate ? 0.8 * rate + 0.2 * measured : measured });
         await this.refreshGrid(false);
       });
       if (this.running) requestAnimationFrame(() => void frame());

@@ -2,6 +2,7 @@ import { exportOnnx } from '@onegrad/backend-onnx/web';
 import { render } from 'preact';
 import { App } from './components/app.js';
 import { DemoController } from './controller.js';
+import { EngineClient, RemoteTrainer } from './remote-trainer.js';
 import { settingsFromQuery, settingsToQuery } from './settings.js';
 import './styles.css';
 import { webPool } from './web-backends.js';
@@ -9,7 +10,13 @@ import { webPool } from './web-backends.js';
 const pool = webPool();
 // The address holds the whole lesson: a link reopens the same dataset, network and engine.
 const { settings, refused } = settingsFromQuery(location.search, pool.ids);
-const controller = new DemoController(pool, settings);
+// The engines run in a worker: loading one, training and judging never block the page.
+const client = new EngineClient(
+  new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' }),
+);
+const controller = new DemoController(pool, settings, (id, spec, batch, params) =>
+  RemoteTrainer.start(client, id, spec, batch, params),
+);
 if (refused.length)
   controller.notice = `The address asked for ${refused.join(', ')}: kept the defaults there.`;
 let shown = '';

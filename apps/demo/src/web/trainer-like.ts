@@ -12,6 +12,8 @@ export interface TrainerLike {
   readonly lastTraced: TracedStep | undefined;
   readonly spec: NetworkSpec;
   readonly batch: Batch;
+  /** Steps per second of the last `train` call, engine time only (0 before the first). */
+  readonly trainRate: number;
   /** Steps taken so far. */
   readonly steps: number;
   /** Id of the backend computing now. */

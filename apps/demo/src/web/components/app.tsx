@@ -6,6 +6,7 @@ import { Controls } from './controls.js';
 import { ExportButtons } from './export-buttons.js';
 import { FdCheck } from './fd-check.js';
 import { GraphView } from './graph-view.js';
+import { LayoutPanel } from './layout-panel.js';
 import { LessonPanel } from './lesson-panel.js';
 import { LockstepPanel } from './lockstep-panel.js';
 import { LossChart } from './loss-chart.js';
@@ -79,6 +80,7 @@ export function App({ c, toOnnx }: AppProps) {
                   The graph below shows this output’s own local derivatives.
                 </p>
               )}
+              <LayoutPanel />
               <section class="panel" aria-labelledby="graph-h">
                 <h2 id="graph-h">The step as a graph</h2>
                 <p class="help">

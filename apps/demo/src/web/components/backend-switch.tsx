@@ -17,7 +17,7 @@ export function BackendSwitch({ c }: { c: DemoController }) {
               key={b.id}
               type="button"
               aria-pressed={t?.backendId === b.id}
-              disabled={!ok}
+              disabled={!ok || c.busy !== ''}
               title={ok ? `compute on ${b.label}` : `${b.label} computes in ${b.dtypes.join(', ')} only`}
               data-testid={`backend-${b.id}`}
               onClick={() => void c.switchBackend(b.id)}
@@ -52,8 +52,37 @@ export function BackendSwitch({ c }: { c: DemoController }) {
         </p>
       )}
       <p class="help">
-        Switching hands the exact parameter bits to the other engine; training goes on where it was.
+        Switching hands the exact parameter bits to the other engine; training goes on where it was. The
+        engines run in a worker, so the page stays responsive while one loads or trains.
       </p>
+      {c.busy && (
+        <p class="busy" role="status" data-testid="busy">
+          {c.busy}
+        </p>
+      )}
+      <div class="row">
+        <button
+          type="button"
+          data-testid="measure"
+          disabled={!t || c.busy !== ''}
+          onClick={() => void c.measureRate()}
+        >
+          Measure steps/s
+        </button>
+      </div>
+      {c.rates.size > 0 && (
+        <table class="rates" data-testid="rates">
+          <tbody>
+            {[...c.rates].map(([id, r]) => (
+              <tr key={id} data-testid={`rate-${id}`} data-value={String(r.stepsPerSecond)}>
+                <th scope="row">{c.pool.choice(id).label}</th>
+                <td>{Math.round(r.stepsPerSecond).toLocaleString('en')} steps/s</td>
+                <td class="dim">{r.spec}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
