@@ -79,10 +79,12 @@ export function installPageHost(hosted: readonly HostedEngine[]): PageHost {
 /** The name, message and parameter of a thrown value. */
 function errorOf(error: unknown): PageError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const parameter = (error as { parameter?: unknown }).parameter;
+  const { parameter, step, losses } = error as { parameter?: unknown; step?: unknown; losses?: unknown };
   return {
     name: error.name,
     message: error.message,
     ...(typeof parameter === 'string' ? { parameter } : {}),
+    ...(typeof step === 'number' ? { step } : {}),
+    ...(losses instanceof Float64Array ? { losses } : {}),
   };
 }

@@ -9,6 +9,8 @@ import type {
   StepOptions,
   StepResult,
   TrainingSession,
+  TrainOptions,
+  TrainResult,
 } from '@onegrad/core';
 import * as core from '@onegrad/core';
 import type { Page } from 'playwright-core';
@@ -25,7 +27,12 @@ const ERROR_CLASSES: Readonly<Record<string, new (parameter: string, message: st
   UnsupportedDTypeError: core.UnsupportedDTypeError,
   DisposedError: core.DisposedError,
   DivergenceError: core.DivergenceError,
+  OptionError: core.OptionError,
+  StepCountError: core.StepCountError,
+  CapacityError: core.CapacityError,
+  EngineError: core.EngineError,
   BackendInitError: core.BackendInitError,
+  BackendOptionError: core.BackendOptionError,
 };
 
 /** Sends calls to the page one after another, so they reach it, and settle, in the order made. */
@@ -97,6 +104,8 @@ function remoteSession(
     forward: (x: Matrix) => channel.call(id, 'forward', [x]) as Promise<Matrix>,
     step: (batch: Batch, options: StepOptions) =>
       channel.call(id, 'step', [batch, options]) as Promise<StepResult>,
+    train: (batch: Batch, options: TrainOptions) =>
+      channel.call(id, 'train', [batch, options]) as Promise<TrainResult>,
     getParams: () => channel.call(id, 'getParams') as Promise<Params>,
     setParams: async (params: Params) => {
       await channel.call(id, 'setParams', [params]);
@@ -120,7 +129,15 @@ function copyNow(args: readonly unknown[]): unknown[] {
 /** The page's error as the same class in Node (core's classes by name), with the page's message. */
 function rethrown(error: PageError): Error {
   const Class = ERROR_CLASSES[error.name];
-  const e = Class ? new Class(error.parameter ?? '', '') : new Error();
+  const e =
+    Class === core.DivergenceError
+      ? new core.DivergenceError(error.parameter ?? '', '', {
+          ...(error.step === undefined ? {} : { step: error.step }),
+          ...(error.losses === undefined ? {} : { losses: error.losses }),
+        })
+      : Class
+        ? new Class(error.parameter ?? '', '')
+        : new Error();
   e.message = error.message;
   if (!Class) e.name = error.name;
   return e;

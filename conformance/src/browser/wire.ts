@@ -2,7 +2,7 @@
 export interface PageCall {
   /** Id of the backend or session (the page's registry). */
   readonly id: number;
-  /** Method name: `create`, `init`, `createSession`, `forward`, `step`, `getParams`, `setParams`, `dispose`. */
+  /** Method name: `create`, `init`, `createSession`, `forward`, `step`, `train`, `getParams`, `setParams`, `dispose`. */
   readonly method: string;
   /** The arguments, as playwright serialises them (typed arrays, NaN, -0 and undefined survive bit for bit). */
   readonly args: readonly unknown[];
@@ -13,6 +13,9 @@ export interface PageError {
   readonly name: string;
   readonly message: string;
   readonly parameter?: string;
+  /** A DivergenceError's refused step and the costs of the steps applied before it. */
+  readonly step?: number;
+  readonly losses?: Float64Array;
 }
 
 /** What a page call settles with: the method's value or its error. */

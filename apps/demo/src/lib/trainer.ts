@@ -1,6 +1,8 @@
 import { judgeStep } from '@onegrad/conformance/judge';
 import {
   type Batch,
+  DivergenceError,
+  MAX_TRAIN_STEPS,
   type NetworkSpec,
   type Params,
   paramsBitEqual,
@@ -98,15 +100,34 @@ export class Trainer {
   }
 
   /**
-   * `steps` untraced full-batch SGD steps on the current backend; the costs, one per step. Every multi-step
-   * call of the page goes through here, so that moving to a many-steps engine call changes only this body.
+   * `steps` untraced full-batch SGD steps on the current backend in one engine call; the costs, one per
+   * step. A run the engine stops at a non-finite step keeps the steps before it and rethrows.
    */
   async train(learningRate: number, steps: number): Promise<number[]> {
-    const start = performance.now();
     const losses: number[] = [];
-    for (let k = 0; k < steps; k++) losses.push((await this.step(learningRate, false)).loss);
+    let left = steps;
+    const pending = this.switches.at(-1);
+    // The first step after a switch is traced and judged on its own.
+    if (left > 0 && pending !== undefined && pending.firstStep === undefined) {
+      losses.push((await this.step(learningRate, false)).loss);
+      left--;
+    }
+    if (left <= 0) return losses;
+    const start = performance.now();
+    const record = (run: Float64Array): void => {
+      for (const loss of run) {
+        this.history.push({ step: this.history.length + 1, loss, backend: this.current });
+        losses.push(loss);
+      }
+    };
+    try {
+      record((await this.session.train(this.batch, { learningRate, steps: left })).losses);
+    } catch (error) {
+      if (error instanceof DivergenceError) record(error.losses);
+      throw error;
+    }
     const seconds = (performance.now() - start) / 1000;
-    if (steps > 0 && seconds > 0) this.trainRate = steps / seconds;
+    if (seconds > 0) this.trainRate = left / seconds;
     return losses;
   }
 
@@ -122,11 +143,15 @@ export class Trainer {
     try {
       // A few steps first: an engine's first calls compile and allocate.
       for (let k = 0; k < 5; k++) await copy.step(this.batch, { learningRate });
+      // Timed as the page trains: many steps per engine call, calls of at least 50 ms.
       let steps = 0;
+      let chunk = 1;
       const start = performance.now();
       while (performance.now() - start < seconds * 1000) {
-        await copy.step(this.batch, { learningRate });
-        steps++;
+        const t = performance.now();
+        await copy.train(this.batch, { learningRate, steps: chunk });
+        steps += chunk;
+        if (performance.now() - t < 50) chunk = Math.min(2 * chunk, MAX_TRAIN_STEPS);
       }
       return steps / ((performance.now() - start) / 1000);
     } finally {
