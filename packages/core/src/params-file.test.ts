@@ -47,6 +47,20 @@ describe('params file', () => {
     },
   );
 
+  it('keeps the activations, and the checksum covers them', () => {
+    const s = { sizes: [3, 4, 3], activations: ['tanh', 'softmax'], loss: 'cce', dtype: 'float64' } as const;
+    const text = encodeParamsFile(s, initParams(s, 5));
+    const back = decodeParamsFile(text);
+    expect(back.spec).toEqual(s);
+    // Relabelled as a relu network: the parameters would be read as another function.
+    const relabelled = edited(text, (f) => {
+      (f.spec as { activations?: string[] }).activations = ['relu', 'softmax'];
+    });
+    expect(() => decodeParamsFile(relabelled)).toThrow(ParamsFileError);
+    // A default network's file does not name activations, so its checksum is as before.
+    expect(JSON.parse(encodeParamsFile(spec, initParams(spec, 1))).spec).not.toHaveProperty('activations');
+  });
+
   it('writes the documented layout', () => {
     const file = JSON.parse(encodeParamsFile(spec, initParams(spec, 1))) as ParamsFile;
     expect(Object.keys(file)).toEqual(['format', 'version', 'spec', 'layers', 'checksum']);

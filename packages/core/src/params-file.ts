@@ -68,9 +68,11 @@ function fromBytes(bytes: Uint8Array, dtype: DType): FloatArray {
   return out;
 }
 
-// The spec is part of what the checksum covers, so a file cannot be re-labelled without notice.
+// The spec is part of what the checksum covers, so a file cannot be re-labelled without notice. The
+// activations join the header only when the spec names them, so files of default networks keep their sums.
 function checksumOf(spec: NetworkSpec, chunks: readonly Uint8Array[]): string {
-  const header = `${PARAMS_FILE_FORMAT}/${PARAMS_FILE_VERSION} ${spec.sizes.join(',')} ${spec.loss} ${spec.dtype}`;
+  const activations = spec.activations === undefined ? '' : ` ${spec.activations.join(',')}`;
+  const header = `${PARAMS_FILE_FORMAT}/${PARAMS_FILE_VERSION} ${spec.sizes.join(',')} ${spec.loss} ${spec.dtype}${activations}`;
   const sum = crc32(
     Uint8Array.from(header, (ch) => ch.charCodeAt(0)),
     ...chunks,
@@ -95,7 +97,12 @@ export function encodeParamsFile(spec: NetworkSpec, params: Params): string {
   const file: ParamsFile = {
     format: PARAMS_FILE_FORMAT,
     version: PARAMS_FILE_VERSION,
-    spec: { sizes: [...checked.sizes], loss: checked.loss, dtype: checked.dtype },
+    spec: {
+      sizes: [...checked.sizes],
+      ...(checked.activations === undefined ? {} : { activations: [...checked.activations] }),
+      loss: checked.loss,
+      dtype: checked.dtype,
+    },
     layers,
     checksum: checksumOf(checked, chunks),
   };

@@ -296,11 +296,6 @@ export class DemoController {
   async exportParams(): Promise<string> {
     const t = this.trainer;
     if (!t) throw new Error('no network yet');
-    if (t.spec.activations) {
-      this.notice =
-        'The parameters file records the sizes, loss and dtype of the network, not its activations: load it with the same activations chosen.';
-      this.emit();
-    }
     return encodeParamsFile(t.spec, await t.getParams());
   }
 
