@@ -32,6 +32,9 @@ export class TsEngine implements SessionEngine {
   // What the last candidate left: its cost and whether it and the update are finite.
   private lastLoss = 0;
   private lastFinite = false;
+  // A step's callbacks, made once: a step of a seed-sized network is short enough to feel each allocation.
+  private readonly readSpare = (): Params => copies(this.spare);
+  private readonly commitSpare = (): void => this.install();
 
   /** Takes `params` as validated private copies in the spec's dtype. */
   constructor(spec: NetworkSpec, params: Params) {
@@ -57,14 +60,14 @@ export class TsEngine implements SessionEngine {
 
   step(x: Matrix, y: Matrix, learningRate: number, trace: boolean): EngineStep {
     const traced = this.candidate(x, y, learningRate, trace);
-    return {
+    const out: EngineStep = {
       loss: this.lastLoss,
       finite: this.lastFinite,
-      ...(traced ? { layers: traced } : {}),
-      readUpdate: () => copies(this.spare),
-      commit: () => this.install(),
-      discard: () => undefined,
+      readUpdate: this.readSpare,
+      commit: this.commitSpare,
+      discard: noop,
     };
+    return traced ? { ...out, layers: traced } : out;
   }
 
   train(x: Matrix, y: Matrix, learningRate: number, steps: number): EngineTrain {
@@ -155,11 +158,13 @@ export class TsEngine implements SessionEngine {
 
   /** Makes the spare parameters current; the old current ones become the spare. */
   private install(): void {
-    this.layers.forEach((layer, l) => {
+    // A plain loop: a closure per call would be an allocation per step of a run.
+    for (let l = 0; l < this.layers.length; l++) {
+      const layer = this.layers[l] as DenseLayer;
       const current = layer.params;
       layer.params = this.spare[l] as LayerParams;
       this.spare[l] = current;
-    });
+    }
   }
 
   readParams(): Params {
@@ -176,6 +181,8 @@ export class TsEngine implements SessionEngine {
     // Typed arrays are garbage collected once core drops the engine.
   }
 }
+
+const noop = (): void => undefined;
 
 /** Deep copies of layer parameters. */
 function copies(params: readonly LayerParams[]): Params {

@@ -25,13 +25,20 @@ export function snapshotMatrix(
   expected: ExpectedShape,
   check?: (exact: Float32Array | Float64Array, cols: number) => void,
 ): Matrix {
-  const want = `${expected.rows ?? 'batch'}x${expected.cols}`;
+  // A function, not a string: a step builds its error text only when it throws.
+  const want = () => `${expected.rows ?? 'batch'}x${expected.cols}`;
   if (typeof m !== 'object' || m === null) {
-    throw new ShapeError(name, `expected a ${want} matrix with Float32Array or Float64Array data, got ${m}`);
+    throw new ShapeError(
+      name,
+      `expected a ${want()} matrix with Float32Array or Float64Array data, got ${m}`,
+    );
   }
   const { rows, cols, data } = m as Record<string, unknown>;
   if (!(data instanceof Float32Array || data instanceof Float64Array)) {
-    throw new ShapeError(name, `expected a ${want} matrix with Float32Array or Float64Array data, got ${m}`);
+    throw new ShapeError(
+      name,
+      `expected a ${want()} matrix with Float32Array or Float64Array data, got ${m}`,
+    );
   }
   const exact = data instanceof Float32Array ? new Float32Array(data) : new Float64Array(data);
   if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(cols) || (rows as number) < 0) {
@@ -46,7 +53,7 @@ export function snapshotMatrix(
     (expected.rows !== undefined && r !== expected.rows) ||
     exact.length !== r * expected.cols
   ) {
-    throw new ShapeError(name, `expected ${want}, got ${describe(rows, cols, exact.length)}`);
+    throw new ShapeError(name, `expected ${want()}, got ${describe(rows, cols, exact.length)}`);
   }
   const snap =
     exact.constructor === (dtype === 'float32' ? Float32Array : Float64Array)

@@ -22,6 +22,53 @@ export function gemm(
   alpha = 1,
   bias?: FloatArray,
 ): void {
+  // Products too small for one block (the seed net's are all 2 x 2) take the short loop, which the
+  // compiler inlines into the caller: the blocked function is too large to inline, and its call was
+  // a measurable part of a step that does almost no arithmetic.
+  if (M < 4 || N < 4) outputByOutput(M, N, K, a, ar, ac, b, br, bc, C, alpha, bias);
+  else blocked(M, N, K, a, ar, ac, b, br, bc, C, alpha, bias);
+}
+
+/** Every output summed on its own, in the same order as a block sums it. */
+function outputByOutput(
+  M: number,
+  N: number,
+  K: number,
+  a: FloatArray,
+  ar: number,
+  ac: number,
+  b: FloatArray,
+  br: number,
+  bc: number,
+  C: FloatArray,
+  alpha: number,
+  bias: FloatArray | undefined,
+): void {
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = bias ? (bias[j] as number) : 0;
+      for (let k = 0, pa = i * ar, pb = j * bc; k < K; k++, pa += ac, pb += br)
+        s += (a[pa] as number) * (b[pb] as number);
+      C[i * N + j] = alpha * s;
+    }
+  }
+}
+
+/** 4 x 4 blocks, then the ragged right and bottom edges one output at a time. */
+function blocked(
+  M: number,
+  N: number,
+  K: number,
+  a: FloatArray,
+  ar: number,
+  ac: number,
+  b: FloatArray,
+  br: number,
+  bc: number,
+  C: FloatArray,
+  alpha: number,
+  bias: FloatArray | undefined,
+): void {
   const M4 = M - (M % 4);
   const N4 = N - (N % 4);
   for (let i = 0; i < M4; i += 4) {
