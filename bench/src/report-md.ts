@@ -20,7 +20,9 @@ function tableRow(row: RowResult): string {
   const floor = row.vs['ort-gemm-floor'];
   const cells = [
     row.workload,
-    rowLabel(row),
+    row.stepsPerSecond === undefined
+      ? rowLabel(row)
+      : `${rowLabel(row)}: ${Math.round(row.stepsPerSecond).toLocaleString('en')} steps/s`,
     formatMs(row.medianMs),
     `${formatMs(row.minMs)}–${formatMs(row.maxMs)}`,
     row.gflops.toPrecision(3),
