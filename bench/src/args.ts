@@ -16,7 +16,8 @@ export interface BenchArgs {
 export const USAGE = `usage: onegrad-bench [--quick] [--browser] [--filter TERMS] [--json FILE] [--md FILE] [--svg FILE] [--out DIR] [--jobs N]
   --quick        a few samples per row, to show that every row runs (under a minute); timings are rough
   --browser      also run the onegrad rows in headless Chromium (ts, onnx-web wasm, tfjs wasm and webgl),
-                 into the same report with runtime 'chromium' (needs /usr/bin/chromium)
+                 and the demo page's own steps/s per engine (demo-page rows), into the same report with
+                 runtime 'chromium' (needs /usr/bin/chromium and the built demo: pnpm build)
   --filter TERMS rows whose id (W3/onegrad-tfjs/tfjs-wasm/float32) contains every '+'-joined term of one
                  of the comma-separated alternatives, e.g. 'W3' or 'W1+onnx,W2+ts'
   --json FILE    write the report as JSON

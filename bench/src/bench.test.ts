@@ -116,7 +116,16 @@ describe('onegrad-bench --quick', () => {
       'plain-loop',
       'ort-gemm-floor',
       'threads-1',
+      'float64',
     ]);
+    expect(Object.keys(at('W1/onegrad-onnx/ort-cpu/float32/k1000'))).toEqual([
+      'tfjs-layers/wasm',
+      'plain-loop',
+      'ort-gemm-floor',
+      'single-step',
+      'float64',
+    ]);
+    expect(Object.keys(at('W1/onegrad-onnx/ort-cpu/float64/k1000'))).not.toContain('float64');
   });
 
   it('writes the markdown table and the SVG chart', async () => {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 import type { ChildMessage, ChildTask } from './child.js';
 import { type RowFailure, toResult } from './collect.js';
+import { measureDemoPage } from './demo-page.js';
 import type { MeasurePlan } from './plan.js';
 import { type RowResult, type RowSkip, type RowSpec, rowId } from './types.js';
 
@@ -23,20 +25,56 @@ const ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
+type Measured = { measured: Omit<RowResult, 'vs'>[]; skipped: RowSkip[]; failures: RowFailure[] };
+
 /**
- * Builds the bench page (browser/page.ts, with Vite), serves it on 127.0.0.1, and runs the rows one at
- * a time in one tab of headless Chromium (playwright-core driving /usr/bin/chromium).
+ * Runs `rows` on the bench page and `demo` (the demo page's rows) on apps/demo's own page, in one
+ * headless Chromium (playwright-core driving /usr/bin/chromium).
  */
 export async function runInChromium(
   rows: readonly RowSpec[],
+  demo: readonly RowSpec[],
   plan: MeasurePlan,
   log: (line: string) => void,
-): Promise<{ measured: Omit<RowResult, 'vs'>[]; skipped: RowSkip[]; failures: RowFailure[] }> {
+): Promise<Measured> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `--browser: no Chromium at ${CHROMIUM}: install Debian's chromium or set ONEGRAD_CHROMIUM`,
     );
   }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const out: Measured =
+      rows.length > 0
+        ? await runBenchPage(browser, rows, plan, log)
+        : { measured: [], skipped: [], failures: [] };
+    if (demo.length > 0) {
+      log(`${demo.length} rows on the demo page (apps/demo), its own "Measure steps/s"`);
+      const page = await measureDemoPage(browser, demo, plan, log).catch((error: unknown) => {
+        const text = error instanceof Error ? error.message : String(error);
+        log(`the demo page: FAILED ${text}`);
+        return { measured: [], failures: demo.map((row) => ({ row, error: text })) };
+      });
+      out.measured.push(...page.measured);
+      out.failures.push(...page.failures);
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Builds the bench page (browser/page.ts, with Vite), serves it on 127.0.0.1, and runs the rows one at
+ * a time in one tab of `browser`.
+ */
+async function runBenchPage(
+  browser: Browser,
+  rows: readonly RowSpec[],
+  plan: MeasurePlan,
+  log: (line: string) => void,
+): Promise<Measured> {
   const { build, preview } = await import('vite');
   const config = { root: PAGE_DIR, base: './', configFile: false as const, logLevel: 'error' as const };
   await build({
@@ -49,8 +87,6 @@ export async function runInChromium(
     preview: { host: '127.0.0.1', port: 0 },
   });
   const url = server.resolvedUrls?.local[0];
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   const measured: Omit<RowResult, 'vs'>[] = [];
   const skipped: RowSkip[] = [];
   const failures: RowFailure[] = [];
@@ -87,8 +123,8 @@ export async function runInChromium(
         log(`${at}: FAILED ${message.error.split('\n')[0]}`);
       }
     }
+    await page.close();
   } finally {
-    await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
   return { measured, skipped, failures };

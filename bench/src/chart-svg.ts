@@ -14,6 +14,7 @@ const COLORS: Record<Impl, string> = {
   brainjs: '#9e9ac8',
   'plain-loop': '#a0a0a0',
   'ort-gemm-floor': '#333333',
+  'demo-page': '#17becf',
 };
 
 const WIDTH = 960;

@@ -24,7 +24,9 @@ export interface ChildTask {
 
 async function runTask(task: ChildTask): Promise<ChildResult> {
   const workload = workloadById(task.row.workload);
-  const runner = await RUNNERS[task.row.impl](task.row, workload);
+  const { impl } = task.row;
+  if (impl === 'demo-page') throw new Error('a demo-page row is measured in the demo page (--browser)');
+  const runner = await RUNNERS[impl](task.row, workload);
   // A call of a many-steps row runs stepsPerCall steps: the report keeps the time of one step.
   const calls = await measure(() => runner.step(), task.plan);
   const times = calls.map((ms) => ms / task.row.stepsPerCall);

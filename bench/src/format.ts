@@ -11,7 +11,10 @@ export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toPrecision(2)}×`;
 }
 
-/** A row's label in tables and the chart, e.g. `onegrad-tfjs wasm`, `onegrad-ts f64 ×1000`, `onegrad-onnx 2t`. */
+/**
+ * A row's label in tables and the chart, e.g. `onegrad-tfjs wasm`, `onegrad-ts f64 ×1000`, `onegrad-onnx 2t`,
+ * `demo-page webgl (chromium)`.
+ */
 export function rowLabel(row: {
   impl: string;
   engine: string;
@@ -20,7 +23,10 @@ export function rowLabel(row: {
   threads?: number;
   runtime?: string;
 }): string {
-  const engine = row.engine === 'js' || row.engine === 'ort-cpu' ? '' : ` ${row.engine.replace('tfjs-', '')}`;
+  // The demo page's ts engine is named, since the page runs three engines on one impl.
+  const js = row.impl === 'demo-page' ? ' ts' : '';
+  const engine =
+    row.engine === 'js' ? js : row.engine === 'ort-cpu' ? '' : ` ${row.engine.replace('tfjs-', '')}`;
   const dtype = row.dtype === 'float64' ? ' f64' : '';
   const steps = (row.stepsPerCall ?? 1) > 1 ? ` ×${row.stepsPerCall}` : '';
   const threads = (row.threads ?? 1) > 1 ? ` ${row.threads}t` : '';

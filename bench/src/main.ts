@@ -9,7 +9,7 @@ import { collect, withRatios } from './collect.js';
 import { machine } from './machine.js';
 import { FULL_PLAN, QUICK_PLAN } from './plan.js';
 import { renderMarkdown } from './report-md.js';
-import { allRows, browserRows, filterRows } from './rows.js';
+import { allRows, browserRows, demoRows, filterRows } from './rows.js';
 import { type Report, rowId } from './types.js';
 
 async function write(path: string | undefined, text: string): Promise<void> {
@@ -26,16 +26,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const rows = filterRows(allRows(), args.filter);
   const inBrowser = args.browser ? filterRows(browserRows(), args.filter) : [];
-  if (rows.length + inBrowser.length === 0) throw new Error(`no row matches --filter ${args.filter}`);
+  const demo = args.browser ? filterRows(demoRows(), args.filter) : [];
+  if (rows.length + inBrowser.length + demo.length === 0)
+    throw new Error(`no row matches --filter ${args.filter}`);
   const command = ['onegrad-bench', ...argv].join(' ');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`${command}: ${rows.length} rows, one process each`);
   const loadBefore = loadavg()[0] ?? 0;
   const plan = args.quick ? QUICK_PLAN : FULL_PLAN;
   const { results, skipped, failures } = await collect(rows, plan, args.jobs, log);
-  if (inBrowser.length > 0) {
-    log(`${inBrowser.length} rows in headless Chromium, in one tab`);
-    const page = await runInChromium(inBrowser, plan, log);
+  if (inBrowser.length + demo.length > 0) {
+    log(`${inBrowser.length + demo.length} rows in headless Chromium`);
+    const page = await runInChromium(inBrowser, demo, plan, log);
     // Ratios again over both sets: a Chromium row answers to its own Chromium rows only.
     results.splice(0, results.length, ...withRatios([...results, ...page.measured]));
     skipped.push(...page.skipped);

@@ -40,11 +40,22 @@ function selfPeers(row: RowSpec): PeerRef[] {
 }
 
 /**
+ * The same onegrad-onnx row in float64 (`float64`), for a float32 row: float32 should be no slower, on
+ * the same workload, steps per call, threads and runtime.
+ */
+function float64Peer(row: RowSpec): PeerRef[] {
+  if (row.dtype !== 'float32') return [];
+  const { impl, engine, stepsPerCall } = row;
+  return [{ key: 'float64', impl, engine, dtype: 'float64', stepsPerCall, threads: row.threads ?? 1 }];
+}
+
+/**
  * The peers a row answers to: the alternative a user of that engine would pick, and the GEMM floor
  * of the row's dtype. onegrad-tfjs is held to tfjs Layers on the same tfjs backend, onegrad-ts to the
  * plain loop and brain.js, onegrad-onnx to tfjs Layers on wasm (the fastest tfjs in Node) and the
  * plain loop; the peers themselves only to the floor. A row of many steps per call also answers to
- * its own single-step row, a row on two threads to its one-thread row.
+ * its own single-step row, a row on two threads to its one-thread row, a float32 onegrad-onnx row to
+ * its float64 twin.
  */
 export function peersOf(row: RowSpec): PeerRef[] {
   switch (row.impl) {
@@ -53,7 +64,7 @@ export function peersOf(row: RowSpec): PeerRef[] {
     case 'onegrad-tfjs':
       return [row.engine === 'tfjs-wasm' ? LAYERS_WASM : LAYERS_CPU, floor('float32'), ...selfPeers(row)];
     case 'onegrad-onnx':
-      return [LAYERS_WASM, PLAIN, floor(row.dtype, row.threads), ...selfPeers(row)];
+      return [LAYERS_WASM, PLAIN, floor(row.dtype, row.threads), ...selfPeers(row), ...float64Peer(row)];
     case 'ort-gemm-floor':
       return selfPeers(row);
     default:

@@ -20,7 +20,9 @@ function tableRow(row: RowResult): string {
   const floor = row.vs['ort-gemm-floor'];
   const cells = [
     row.workload,
-    rowLabel(row),
+    row.stepsPerSecond === undefined
+      ? rowLabel(row)
+      : `${rowLabel(row)}: ${Math.round(row.stepsPerSecond).toLocaleString('en')} steps/s`,
     formatMs(row.medianMs),
     `${formatMs(row.minMs)}–${formatMs(row.maxMs)}`,
     row.gflops.toPrecision(3),
@@ -70,6 +72,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     'Step time is the median over samples after warm-up; GFLOP/s counts the matrix products the step needs',
     "(see bench/README.md); ratios are this row's time over the peer's (below 1 is faster); the floor is",
     "onnxruntime running only the step's matrix products on one thread.",
+    ...(report.rows.some((r) => r.impl === 'demo-page')
+      ? [
+          'demo-page rows are the demo page\'s own "Measure steps/s" on the seed net (about a second of',
+          "session.train calls in its engine worker, per press); their time is one over the page's rate.",
+        ]
+      : []),
     '',
     '| workload | implementation | median ms | min–max ms | GFLOP/s | peak RSS MB | vs peer | vs floor |',
     '|---|---|---:|---:|---:|---:|---|---:|',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRows, browserRows, filterRows } from './rows.js';
+import { allRows, browserRows, demoRows, filterRows } from './rows.js';
 import { rowId } from './types.js';
 import { workloadById, workloadData, workloadSpec } from './workloads.js';
 
@@ -55,6 +55,20 @@ describe('browserRows', () => {
       'W1/onegrad-onnx/ort-wasm/float32/k1000/chromium',
       'W1/onegrad-onnx/ort-wasm/float64/k1000/chromium',
     ]);
+  });
+});
+
+describe('demoRows', () => {
+  it('plans the demo page on the seed net for ts, onnx-web and tfjs, picked by --filter W1 or demo-page', () => {
+    const ids = [
+      'W1/demo-page/js/float32/chromium',
+      'W1/demo-page/ort-wasm/float32/chromium',
+      'W1/demo-page/tfjs-webgl/float32/chromium',
+    ];
+    expect(demoRows().map(rowId)).toEqual(ids);
+    expect(filterRows(demoRows(), 'W1').map(rowId)).toEqual(ids);
+    expect(filterRows(demoRows(), 'demo+ort').map(rowId)).toEqual([ids[1]]);
+    expect(filterRows(demoRows(), 'W3')).toEqual([]);
   });
 });
 

@@ -98,3 +98,27 @@ export function browserRows(): RowSpec[] {
     }));
   });
 }
+
+/** The demo page's engines: the id of each one's button and the engine a row of it is planned with. */
+export const DEMO_ENGINES = [
+  { id: 'ts', engine: 'js' },
+  { id: 'onnx', engine: 'ort-wasm' },
+  // The page takes webgl where the browser has it, else tfjs-cpu; the row names the one it ran.
+  { id: 'tfjs', engine: 'tfjs-webgl' },
+] as const;
+
+/**
+ * The rows of the demo page under `--browser`: its own "Measure steps/s" on the seed net (W1, float32)
+ * for each engine. The page chooses its own steps per call (doubling until a call lasts 50 ms), so
+ * `stepsPerCall` is 1 by convention and the time is per step.
+ */
+export function demoRows(): RowSpec[] {
+  return DEMO_ENGINES.map((e) => ({
+    workload: 'W1',
+    impl: 'demo-page' as const,
+    engine: e.engine,
+    dtype: 'float32' as const,
+    stepsPerCall: 1,
+    runtime: 'chromium' as const,
+  }));
+}

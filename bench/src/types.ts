@@ -1,6 +1,9 @@
 import type { DType } from '@onegrad/core';
 
-/** What produced a row: a onegrad backend or a peer a user would pick instead. */
+/**
+ * What produced a row: a onegrad backend, a peer a user would pick instead, or the demo page
+ * (`demo-page`: apps/demo's own "Measure steps/s", in Chromium).
+ */
 export type Impl =
   | 'onegrad-ts'
   | 'onegrad-tfjs'
@@ -8,7 +11,8 @@ export type Impl =
   | 'tfjs-layers'
   | 'brainjs'
   | 'plain-loop'
-  | 'ort-gemm-floor';
+  | 'ort-gemm-floor'
+  | 'demo-page';
 
 /**
  * The engine a row computes on: plain JavaScript, a tfjs backend, ONNX Runtime's CPU provider (Node)
@@ -41,6 +45,8 @@ export interface RowResult extends RowSpec {
   readonly gflops: number;
   /** The row's process's peak RSS; absent for a Chromium row, whose page shares the browser's processes. */
   readonly peakRssMb?: number;
+  /** Steps per second, `1000 / medianMs`: only on a `demo-page` row, whose page reports a rate. */
+  readonly stepsPerSecond?: number;
   /** This row's median time over the peer's median time: below 1 the row is faster. */
   readonly vs: Record<string, number>;
 }

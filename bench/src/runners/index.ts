@@ -8,8 +8,8 @@ import { tfjsLayersRunner } from './tfjs-layers.js';
 
 export { RowSkipped, type Runner, type RunnerFactory } from './runner.js';
 
-/** The runner factory of every implementation; each imports its engine only when called. */
-export const RUNNERS: Record<Impl, RunnerFactory> = {
+/** The runner factory of every implementation but the demo page (which runs itself); each imports its engine only when called. */
+export const RUNNERS: Record<Exclude<Impl, 'demo-page'>, RunnerFactory> = {
   'onegrad-ts': onegradRunner,
   'onegrad-tfjs': onegradRunner,
   'onegrad-onnx': onegradRunner,
