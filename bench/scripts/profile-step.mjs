@@ -39,7 +39,7 @@ const inspector = new Session();
 inspector.connect();
 await inspector.post('Profiler.enable');
 await inspector.post('Profiler.start');
-const steps = 300;
+const steps = Number(process.env.STEPS ?? 300);
 const t0 = performance.now();
 for (let i = 0; i < steps; i++) await session.step({ x, y }, { learningRate: 0.01 });
 const ms = (performance.now() - t0) / steps;
