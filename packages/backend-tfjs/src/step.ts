@@ -1,6 +1,6 @@
 import type { LayerQuantity } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { blockSum } from './block-sum.js';
+import { blockSum, SUM_BLOCK } from './block-sum.js';
 import { DenseLayer } from './dense-layer.js';
 import type { NetworkKernels, TfjsActivationKernel, TfjsKernelContext } from './kernels.js';
 import type { Tf } from './load-tfjs.js';
@@ -45,16 +45,35 @@ export function stepInputs(
   };
 }
 
+/** The output layer's Z_L and A_L of one step, from which {@link costsOf} computes its cost later. */
+export type OutputTensors = { readonly z: Tensor; readonly a: Tensor };
+
 /**
- * What one step leaves on the engine: the cost J before the update, the uncommitted update, the probe
- * when asked for (J when the loss and every updated parameter are finite, NaN otherwise), and the trace
- * when asked for.
+ * What one step computes besides its update: the trace, the probe (which needs the cost), and the cost
+ * itself; without the cost, the step hands back its output layer's Z_L and A_L.
+ */
+export type StepReads = { readonly trace: boolean; readonly probe: boolean; readonly cost: boolean };
+
+/** The reads of a `step` call (traced or not) and of the steps of a run that cost and probe each step. */
+export const PROBED: StepReads = { trace: false, probe: true, cost: true };
+/** A traced `step` call. */
+export const TRACED: StepReads = { trace: true, probe: true, cost: true };
+/** A step of a run that probes its chunk's parameters once and reads each step's cost. */
+export const COSTED: StepReads = { trace: false, probe: false, cost: true };
+/** A step of a run that computes its chunk's costs together, from each step's output. */
+export const DEFERRED: StepReads = { trace: false, probe: false, cost: false };
+
+/**
+ * What one step leaves on the engine: the uncommitted update, and as asked by its {@link StepReads} the
+ * cost J before the update, the probe (J when the loss and every updated parameter are finite, NaN
+ * otherwise), the trace, or the output layer's values in place of the cost.
  */
 export type StepTensors = {
-  readonly loss: Tensor;
-  readonly probe?: Tensor;
   readonly updated: LayerTensors[];
+  readonly loss?: Tensor;
+  readonly probe?: Tensor;
   readonly layers?: LayerStepTensors[];
+  readonly output?: OutputTensors;
 };
 
 /** The forward pass: each layer over its parameters, Z_l of every layer, and A_l with A_0 = x first. */
@@ -91,6 +110,34 @@ export function costOf(
 }
 
 /**
+ * The costs of steps on one batch from each step's output layer (`outputs`, one per step, in order), as
+ * one tensor of as many values, each the bits {@link costOf} gives that step: the steps' Z_L and A_L are
+ * stacked by rows, `y` repeated as often, the loss's terms (per element or per row) taken once and summed
+ * per step. Only for a batch of at most {@link SUM_BLOCK} output values, which {@link blockSum} sums in one
+ * run, as a per-row sum does.
+ */
+export function costsOf(
+  on: TfjsKernelContext,
+  kernels: NetworkKernels,
+  outputs: readonly OutputTensors[],
+  y: Tensor,
+  m: Tensor,
+): Tensor {
+  const { tf } = on;
+  const steps = outputs.length;
+  const z = tf.concat(outputs.map((o) => o.z));
+  // Layers whose A is their Z (identity) hand back one tensor: stack it once.
+  const a = outputs.every((o) => o.a === o.z) ? z : tf.concat(outputs.map((o) => o.a));
+  const terms = kernels.loss.terms(on, z, a, steps === 1 ? y : tf.tile(y, [steps, 1]));
+  return tf.div(tf.sum(tf.reshape(terms, [steps, -1]), 1), m);
+}
+
+/** True when a run may compute its costs with {@link costsOf}: the batch has at most SUM_BLOCK output values. */
+export function costsTogether(y: Tensor): boolean {
+  return y.size <= SUM_BLOCK;
+}
+
+/**
  * The step's probe: `cost` (when given) plus 0 * every updated parameter. 0 * v is 0 for finite v and NaN
  * for inf or NaN, so one scalar read tells whether the step is finite.
  */
@@ -101,25 +148,27 @@ export function finiteProbe(tf: Tf, cost: Tensor | undefined, updated: readonly 
 }
 
 /**
- * Forward, loss, explicit backward and SGD update with tfjs ops, as the seed writes them; the probe when
- * `probe` (a run of steps probes its parameters once per chunk instead). Call it inside `tf.tidy`: only
- * the returned tensors survive, so an untraced step keeps no intermediate.
+ * Forward, loss, explicit backward and SGD update with tfjs ops, as the seed writes them, with what
+ * `reads` asks for (a run of steps probes its parameters once per chunk, and may compute the costs of a
+ * chunk together). Call it inside `tf.tidy`: only the returned tensors survive, so an untraced step keeps
+ * no intermediate.
  */
 export function stepTensors(
   on: TfjsKernelContext,
   kernels: NetworkKernels,
   params: readonly LayerTensors[],
   inputs: StepInputs,
-  trace: boolean,
-  probe: boolean,
+  reads: StepReads,
 ): StepTensors {
+  const { trace } = reads;
   const { tf } = on;
   const { loss, fused } = kernels;
   const { x, y, m, learningRate } = inputs;
   const { layers, zs, acts } = forwardTensors(on, kernels, params, x);
   const L = layers.length;
   const aL = acts[L] as Tensor;
-  const cost = costOf(on, kernels, zs[L - 1] as Tensor, aL, y, m);
+  const zL = zs[L - 1] as Tensor;
+  const cost = reads.cost ? costOf(on, kernels, zL, aL, y, m) : undefined;
   // The unfused output dA is computed when it is used (no canonical pair) or shown (trace): a fused dZ
   // never reads it, so the output layer then gets the fused dZ in its place.
   const dAL = trace || !fused ? loss.gradA(on, aL, y) : undefined;
@@ -144,8 +193,10 @@ export function stepTensors(
     if (trace) traced[l] = { Z: zs[l] as Tensor, A: acts[l + 1] as Tensor, dA, dZ: g.dZ, dW: g.dW, db: g.db };
     if (l > 0) dA = g.dAPrev;
   }
-  const out: { -readonly [k in keyof StepTensors]: StepTensors[k] } = { loss: cost, updated };
-  if (probe) out.probe = finiteProbe(tf, cost, updated);
+  const out: { -readonly [k in keyof StepTensors]: StepTensors[k] } = { updated };
+  if (cost) out.loss = cost;
+  else out.output = { z: zL, a: aL };
+  if (reads.probe) out.probe = finiteProbe(tf, cost, updated);
   if (trace) out.layers = traced;
   return out;
 }

@@ -7,12 +7,19 @@ import type { TfjsBackendName } from './options.js';
 import { MAX_CALL_BYTES } from './options.js';
 import { readParams, readValues } from './read-trace.js';
 import {
+  COSTED,
+  costsOf,
+  costsTogether,
+  DEFERRED,
   finiteProbe,
   forwardTensors,
   type LayerTensors,
+  type OutputTensors,
+  PROBED,
   type StepInputs,
   stepInputs,
   stepTensors,
+  TRACED,
 } from './step.js';
 import { toMatrix, toRowTensor, toTensor } from './tensors.js';
 import { assertFits } from './wasm-capacity.js';
@@ -77,14 +84,14 @@ export class TfjsEngine implements SessionEngine {
       assertFits(tf, this.spec, x.rows, 'step', this.maxCallBytes, 'batch.x');
       const out = tf.tidy(() => {
         const inputs = stepInputs(tf, toTensor(tf, x), toTensor(tf, y), learningRate, false);
-        return stepTensors(this.on, this.kernels, this.params, inputs, trace, true);
+        return stepTensors(this.on, this.kernels, this.params, inputs, trace ? TRACED : PROBED);
       });
       const { updated } = out;
       try {
         const probe = (out.probe as Tensor).dataSync()[0] as number;
         const finite = Number.isFinite(probe);
         // The probe is the cost plus zeros: the cost itself, bit for bit, whenever it is finite.
-        const loss = finite ? probe : (out.loss.dataSync()[0] as number);
+        const loss = finite ? probe : ((out.loss as Tensor).dataSync()[0] as number);
         const step: EngineStep = {
           loss,
           finite,
@@ -158,10 +165,11 @@ export class TfjsEngine implements SessionEngine {
 
   /**
    * Up to `count` untraced steps from `start`, their costs written into `losses` from `at`. With `probeEach`
-   * it stops before the first step whose cost or update is not finite; without, it stops before the first
-   * non-finite cost and probes only the last parameters, which are not finite if any update of the chunk
-   * was not (SGD keeps an inf or NaN parameter inf or NaN). Frees every set of parameters it made but the
-   * one it returns; on a throw, every one.
+   * it stops before the first step whose cost or update is not finite. Without, it probes only the last
+   * parameters, which are not finite if any update of the chunk was not (SGD keeps an inf or NaN parameter
+   * inf or NaN), and reads the costs after the chunk when {@link costsTogether} allows (else after each
+   * step, stopping before a non-finite one). Frees every set of parameters it made but the one it
+   * returns; on a throw, every one.
    */
   private advance(
     start: LayerTensors[],
@@ -172,25 +180,43 @@ export class TfjsEngine implements SessionEngine {
     probeEach: boolean,
   ): { params: LayerTensors[]; applied: number; finite: boolean } {
     const { tf } = this;
+    const together = !probeEach && costsTogether(inputs.y);
+    const reads = probeEach ? PROBED : together ? DEFERRED : COSTED;
+    const outputs: OutputTensors[] = [];
     let params = start;
     let applied = 0;
     try {
       while (applied < count) {
-        // One tidy per step: the intermediates of a step are freed as soon as it is read.
-        const out = tf.tidy(() => stepTensors(this.on, this.kernels, params, inputs, false, probeEach));
-        let value = Number.NaN;
-        try {
-          value = (out.probe ?? out.loss).dataSync()[0] as number;
-        } finally {
-          tf.dispose([out.loss, out.probe]);
-          if (!Number.isFinite(value)) tf.dispose(out.updated);
+        // One tidy per step: the intermediates of a step are freed as soon as it is done.
+        const out = tf.tidy(() => stepTensors(this.on, this.kernels, params, inputs, reads));
+        let value = 0;
+        if (out.output) outputs.push(out.output);
+        else {
+          value = Number.NaN;
+          try {
+            value = ((out.probe ?? out.loss) as Tensor).dataSync()[0] as number;
+          } finally {
+            tf.dispose([out.loss, out.probe]);
+            if (!Number.isFinite(value)) tf.dispose(out.updated);
+          }
+          if (!Number.isFinite(value)) return { params, applied, finite: false };
         }
-        if (!Number.isFinite(value)) return { params, applied, finite: false };
         if (params !== start) tf.dispose(params);
         params = out.updated;
         losses[at + applied++] = value;
       }
       if (probeEach || params === start) return { params, applied, finite: true };
+      let finite = true;
+      if (together) {
+        const costs = tf.tidy(() => costsOf(this.on, this.kernels, outputs, inputs.y, inputs.m));
+        try {
+          const values = costs.dataSync();
+          for (let k = 0; k < applied; k++) losses[at + k] = values[k] as number;
+          finite = values.every(Number.isFinite);
+        } finally {
+          costs.dispose();
+        }
+      }
       const probe = tf.tidy(() => finiteProbe(tf, undefined, params));
       let value = Number.NaN;
       try {
@@ -198,10 +224,12 @@ export class TfjsEngine implements SessionEngine {
       } finally {
         probe.dispose();
       }
-      return { params, applied, finite: Number.isFinite(value) };
+      return { params, applied, finite: finite && Number.isFinite(value) };
     } catch (error) {
       if (params !== start) tf.dispose(params);
       throw error;
+    } finally {
+      tf.dispose(outputs);
     }
   }
 
