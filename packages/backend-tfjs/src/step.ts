@@ -54,12 +54,14 @@ export type OutputTensors = { readonly z: Tensor; readonly a: Tensor };
  */
 export type StepReads = { readonly trace: boolean; readonly probe: boolean; readonly cost: boolean };
 
-/** The reads of a `step` call (traced or not) and of the steps of a run that cost and probe each step. */
+/** An untraced step whose finiteness the probe tells (a backend holding tensors off the host). */
 export const PROBED: StepReads = { trace: false, probe: true, cost: true };
-/** A traced `step` call. */
-export const TRACED: StepReads = { trace: true, probe: true, cost: true };
-/** A step of a run that probes its chunk's parameters once and reads each step's cost. */
+/** A traced step whose finiteness the probe tells. */
+export const TRACED_PROBED: StepReads = { trace: true, probe: true, cost: true };
+/** An untraced step with its cost: its update is checked on the host, or once per chunk of a run. */
 export const COSTED: StepReads = { trace: false, probe: false, cost: true };
+/** A traced step with its cost, its update checked on the host. */
+export const TRACED: StepReads = { trace: true, probe: false, cost: true };
 /** A step of a run that computes its chunk's costs together, from each step's output. */
 export const DEFERRED: StepReads = { trace: false, probe: false, cost: false };
 
@@ -135,6 +137,25 @@ export function costsOf(
 /** True when a run may compute its costs with {@link costsOf}: the batch has at most SUM_BLOCK output values. */
 export function costsTogether(y: Tensor): boolean {
   return y.size <= SUM_BLOCK;
+}
+
+/**
+ * True when every value of every tensor in `params` is finite, read on the host: for backends that hold
+ * tensors in host memory (tfjs-cpu hands out a tensor's own storage, tfjs-wasm copies it out of its
+ * heap), a pass over the values is cheaper than the probe's kernels.
+ */
+export function paramsFinite(params: readonly LayerTensors[]): boolean {
+  for (const p of params) if (!valuesFinite(p.W.dataSync()) || !valuesFinite(p.b.dataSync())) return false;
+  return true;
+}
+
+function valuesFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    // v - v is 0 for finite v and NaN for inf or NaN.
+    if (v - v !== 0) return false;
+  }
+  return true;
 }
 
 /**

@@ -16,10 +16,13 @@ import {
   type LayerTensors,
   type OutputTensors,
   PROBED,
+  paramsFinite,
   type StepInputs,
+  type StepTensors,
   stepInputs,
   stepTensors,
   TRACED,
+  TRACED_PROBED,
 } from './step.js';
 import { toMatrix, toRowTensor, toTensor } from './tensors.js';
 import { assertFits } from './wasm-capacity.js';
@@ -39,6 +42,8 @@ export class TfjsEngine implements SessionEngine {
   private params: LayerTensors[] = [];
   private readonly on: TfjsKernelContext;
   private readonly kernels: NetworkKernels;
+  /** Whether updates are checked on the host (cpu, wasm) rather than by the probe (webgl: a read is a GPU sync). */
+  private readonly onHost: boolean;
 
   private constructor(
     private readonly tf: Tf,
@@ -48,6 +53,7 @@ export class TfjsEngine implements SessionEngine {
   ) {
     this.kernels = kernelsOf(spec, tfBackend);
     this.on = { tf, tfBackend };
+    this.onHost = tfBackend !== 'webgl';
   }
 
   /** An engine holding `params` on `tfBackend`; SpecError, before allocating, where it lacks a kernel. */
@@ -84,13 +90,13 @@ export class TfjsEngine implements SessionEngine {
       assertFits(tf, this.spec, x.rows, 'step', this.maxCallBytes, 'batch.x');
       const out = tf.tidy(() => {
         const inputs = stepInputs(tf, toTensor(tf, x), toTensor(tf, y), learningRate, false);
-        return stepTensors(this.on, this.kernels, this.params, inputs, trace ? TRACED : PROBED);
+        const reads = this.onHost ? (trace ? TRACED : COSTED) : trace ? TRACED_PROBED : PROBED;
+        return stepTensors(this.on, this.kernels, this.params, inputs, reads);
       });
       const { updated } = out;
       try {
-        const probe = (out.probe as Tensor).dataSync()[0] as number;
+        const probe = this.costIfFinite(out);
         const finite = Number.isFinite(probe);
-        // The probe is the cost plus zeros: the cost itself, bit for bit, whenever it is finite.
         const loss = finite ? probe : ((out.loss as Tensor).dataSync()[0] as number);
         const step: EngineStep = {
           loss,
@@ -181,7 +187,7 @@ export class TfjsEngine implements SessionEngine {
   ): { params: LayerTensors[]; applied: number; finite: boolean } {
     const { tf } = this;
     const together = !probeEach && costsTogether(inputs.y);
-    const reads = probeEach ? PROBED : together ? DEFERRED : COSTED;
+    const reads = together ? DEFERRED : probeEach && !this.onHost ? PROBED : COSTED;
     const outputs: OutputTensors[] = [];
     let params = start;
     let applied = 0;
@@ -194,7 +200,7 @@ export class TfjsEngine implements SessionEngine {
         else {
           value = Number.NaN;
           try {
-            value = ((out.probe ?? out.loss) as Tensor).dataSync()[0] as number;
+            value = probeEach ? this.costIfFinite(out) : ((out.loss as Tensor).dataSync()[0] as number);
           } finally {
             tf.dispose([out.loss, out.probe]);
             if (!Number.isFinite(value)) tf.dispose(out.updated);
@@ -217,6 +223,7 @@ export class TfjsEngine implements SessionEngine {
           costs.dispose();
         }
       }
+      if (!finite || this.onHost) return { params, applied, finite: finite && paramsFinite(params) };
       const probe = tf.tidy(() => finiteProbe(tf, undefined, params));
       let value = Number.NaN;
       try {
@@ -224,13 +231,24 @@ export class TfjsEngine implements SessionEngine {
       } finally {
         probe.dispose();
       }
-      return { params, applied, finite: finite && Number.isFinite(value) };
+      return { params, applied, finite: Number.isFinite(value) };
     } catch (error) {
       if (params !== start) tf.dispose(params);
       throw error;
     } finally {
       tf.dispose(outputs);
     }
+  }
+
+  /**
+   * A step's cost when it and its update are finite, else NaN: the probe's one read (the cost plus zeros,
+   * so the cost itself, bit for bit, whenever it is finite), or on the host the cost and a pass over the
+   * updated values.
+   */
+  private costIfFinite(out: StepTensors): number {
+    if (out.probe) return out.probe.dataSync()[0] as number;
+    const cost = (out.loss as Tensor).dataSync()[0] as number;
+    return Number.isFinite(cost) && paramsFinite(out.updated) ? cost : Number.NaN;
   }
 
   readParams(): Promise<Params> {
