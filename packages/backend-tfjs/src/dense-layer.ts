@@ -31,9 +31,17 @@ export class DenseLayer {
 
   /** Z = A_prev W + b; A = f(Z). */
   forward(aPrev: Tensor): { z: Tensor; a: Tensor } {
-    const { tf } = this.on;
+    const { tf, tfBackend } = this.on;
+    const { W, b } = this;
+    // tfjs-cpu's _FusedMatMul is its BatchMatMul then its Add, the same bits in one kernel; run directly,
+    // since tf.fused.matMul wraps it in three Reshape kernels. tfjs-wasm's is XNNPACK's, another summation.
     // A 1-D bias takes tfjs's fast broadcasting path; a [1, units] one goes through the generic loop.
-    const z = tf.add(tf.matMul(aPrev, this.W), this.b);
+    const z: Tensor =
+      tfBackend === 'cpu'
+        ? tf
+            .engine()
+            .runKernel('_FusedMatMul', { a: aPrev, b: W, bias: b }, { transposeA: false, transposeB: false })
+        : tf.add(tf.matMul(aPrev, W), b);
     return { z, a: this.activation.forward(this.on, z) };
   }
 
