@@ -42,7 +42,7 @@ export class TfjsEngine implements SessionEngine {
   private params: LayerTensors[] = [];
   private readonly on: TfjsKernelContext;
   private readonly kernels: NetworkKernels;
-  /** Whether updates are checked on the host (cpu, wasm) rather than by the probe (webgl: a read is a GPU sync). */
+  /** Whether updates are checked on the host (cpu, wasm) rather than by the probe (on a GPU a read is a sync). */
   private readonly onHost: boolean;
 
   private constructor(
@@ -53,7 +53,7 @@ export class TfjsEngine implements SessionEngine {
   ) {
     this.kernels = kernelsOf(spec, tfBackend);
     this.on = { tf, tfBackend };
-    this.onHost = tfBackend !== 'webgl';
+    this.onHost = tfBackend === 'cpu' || tfBackend === 'wasm';
   }
 
   /** An engine holding `params` on `tfBackend`; SpecError, before allocating, where it lacks a kernel. */
