@@ -1,7 +1,7 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { TfjsActivationKernel, TfjsKernelContext } from './kernels.js';
 
-/** Gradients of one dense layer: dZ, dW (inputs x units), db (1 x units), and dA_prev when read. */
+/** Gradients of one dense layer: dZ, dW (inputs x units), db (units), and dA_prev when read. */
 export type DenseGradients = {
   readonly dZ: Tensor;
   readonly dW: Tensor;
@@ -9,9 +9,17 @@ export type DenseGradients = {
   readonly dAPrev: Tensor;
 };
 
+/** What the backward pass reads besides the layer's own tensors: the batch size and A_prev^T if made. */
+export type BackwardInputs = {
+  /** The batch size m as a float32 scalar. */
+  readonly m: Tensor;
+  /** A_prev^T when the caller holds it (x^T is the same every step of a run). */
+  readonly aPrevT?: Tensor | undefined;
+};
+
 /**
  * One dense layer plus its activation on tfjs tensors, over the current `W` (inputs x units) and `b`
- * (1 x units). Run it inside `tf.tidy`: it allocates a tensor per op.
+ * (a 1-D tensor of units). Run it inside `tf.tidy`: it allocates a tensor per op.
  */
 export class DenseLayer {
   constructor(
@@ -23,27 +31,47 @@ export class DenseLayer {
 
   /** Z = A_prev W + b; A = f(Z). */
   forward(aPrev: Tensor): { z: Tensor; a: Tensor } {
-    const { tf } = this.on;
-    const units = this.W.shape[1] ?? 0;
+    const { tf, tfBackend } = this.on;
+    const { W, b } = this;
+    // tfjs-cpu's _FusedMatMul is its BatchMatMul then its Add, the same bits in one kernel; run directly,
+    // since tf.fused.matMul wraps it in three Reshape kernels. tfjs-wasm's is XNNPACK's, another summation.
     // A 1-D bias takes tfjs's fast broadcasting path; a [1, units] one goes through the generic loop.
-    const z = tf.add(tf.matMul(aPrev, this.W), tf.reshape(this.b, [units]));
+    const z: Tensor =
+      tfBackend === 'cpu'
+        ? tf
+            .engine()
+            .runKernel('_FusedMatMul', { a: aPrev, b: W, bias: b }, { transposeA: false, transposeB: false })
+        : tf.add(tf.matMul(aPrev, W), b);
     return { z, a: this.activation.forward(this.on, z) };
   }
 
   /** dZ (the loss's fused one on the output layer, else dA through f'), dW = A_prev^T dZ / m, db, dA_prev. */
-  backward(aPrev: Tensor, z: Tensor, a: Tensor, dA: Tensor, fusedDZ?: Tensor): DenseGradients {
-    const { tf } = this.on;
+  backward(
+    aPrev: Tensor,
+    z: Tensor,
+    a: Tensor,
+    dA: Tensor,
+    by: BackwardInputs,
+    fusedDZ?: Tensor,
+  ): DenseGradients {
+    const { tf, tfBackend } = this.on;
     const { W } = this;
-    const m = aPrev.shape[0] ?? 1;
+    const { m } = by;
     const dZ = fusedDZ ?? this.activation.backward(this.on, dA, z, a);
+    // tfjs-cpu's matMul reads a transposed operand in place, summing in the same order (the same bits)
+    // without a Transpose kernel. tfjs-wasm's transposeA/transposeB paths run ~15x slower: there the
+    // transposes are explicit.
+    const inPlace = tfBackend === 'cpu';
     return {
       dZ,
-      // Explicit transposes: tfjs-wasm's transposeA/transposeB matMul paths run ~15x slower.
-      dW: tf.div(tf.matMul(tf.transpose(aPrev), dZ), m),
-      db: tf.div(tf.sum(dZ, 0, true), m),
+      dW: tf.div(
+        inPlace ? tf.matMul(aPrev, dZ, true, false) : tf.matMul(by.aPrevT ?? tf.transpose(aPrev), dZ),
+        m,
+      ),
+      db: tf.div(tf.sum(dZ, 0), m),
       // Computed only when read: the first layer's dA_0 (with respect to the inputs) is never needed.
       get dAPrev() {
-        return tf.matMul(dZ, tf.transpose(W));
+        return inPlace ? tf.matMul(dZ, W, false, true) : tf.matMul(dZ, tf.transpose(W));
       },
     };
   }

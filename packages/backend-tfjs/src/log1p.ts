@@ -1,6 +1,7 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from './load-tfjs.js';
 import type { TfjsBackendName } from './options.js';
+import { select } from './select.js';
 
 /**
  * log1p(e) for 0 <= e <= 1 (the bce cost's exp(-|z|)) on `tfBackend`. tfjs-cpu's Log1p kernel is
@@ -16,6 +17,6 @@ export function log1pOn(tf: Tf, tfBackend: TfjsBackendName): (e: Tensor) => Tens
   return (e) => {
     const u = tf.add(1, e);
     const uMinusOne = tf.sub(u, 1);
-    return tf.where(tf.equal(uMinusOne, 0), e, tf.div(tf.mul(tf.log(u), e), uMinusOne));
+    return select(tf, tf.equal(uMinusOne, 0), e, tf.div(tf.mul(tf.log(u), e), uMinusOne));
   };
 }

@@ -55,17 +55,29 @@ describe.each(['cpu', 'wasm'] as const)('tensor memory on tfjs-%s', (tfBackend) 
     await session.train(batch, { learningRate: 0.1, steps: 500 });
     expect(tf.memory().numTensors).toBe(held);
     const trained = await session.getParams();
-    // The engine fails in the run's seventh step: what the run made is freed, nothing is applied.
-    const original = tf.Tensor.prototype.dataSync;
-    let calls = 0;
-    const failing = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementation(function (this: never) {
-      if (++calls === 7) throw new Error('engine failure');
-      return original.call(this);
+    // The engine fails in a kernel of the run's seventh step (five matMuls a step), then in the first read
+    // (a chunk's costs): what the run made is freed, nothing is applied.
+    const engine = tf.engine();
+    const kernel = engine.runKernel.bind(engine);
+    let matMuls = 0;
+    const failing = vi.spyOn(engine, 'runKernel').mockImplementation((name, inputs, attrs) => {
+      if (name === 'BatchMatMul' && ++matMuls === 33) throw new Error('engine failure');
+      return kernel(name, inputs, attrs);
     });
     try {
       await expect(session.train(batch, { learningRate: 0.1, steps: 20 })).rejects.toThrow('engine failure');
     } finally {
       failing.mockRestore();
+    }
+    expect(matMuls).toBe(33);
+    expect(tf.memory().numTensors).toBe(held);
+    const read = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementationOnce(() => {
+      throw new Error('engine failure');
+    });
+    try {
+      await expect(session.train(batch, { learningRate: 0.1, steps: 20 })).rejects.toThrow('engine failure');
+    } finally {
+      read.mockRestore();
     }
     expect(tf.memory().numTensors).toBe(held);
     expect(paramsBitEqual(await session.getParams(), trained)).toBe(true);

@@ -1,5 +1,6 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { TfjsActivationKernel, TfjsKernelContext } from '../kernels.js';
+import { select } from '../select.js';
 
 /**
  * tanh(Z) for |Z| < 1 from Lambert's continued fraction tanh z = z / (1 + q), q = z^2 / (3 + z^2 / (5 +
@@ -20,13 +21,13 @@ function tanhNearZero({ tf }: TfjsKernelContext, z: Tensor): Tensor {
 function tanhAway({ tf }: TfjsKernelContext, z: Tensor): Tensor {
   const e = tf.exp(tf.mul(tf.abs(z), -2));
   const magnitude = tf.sub(1, tf.div(tf.add(e, e), tf.add(1, e)));
-  return tf.where(tf.less(z, 0), tf.neg(magnitude), magnitude);
+  return select(tf, tf.less(z, 0), tf.neg(magnitude), magnitude);
 }
 
 /** tanh(Z) from the continued fraction below |Z| = 1 and the damped exponential above; any backend. */
 export function composedTanh(on: TfjsKernelContext, z: Tensor): Tensor {
   const { tf } = on;
-  return tf.where(tf.less(tf.abs(z), 1), tanhNearZero(on, z), tanhAway(on, z));
+  return select(tf, tf.less(tf.abs(z), 1), tanhNearZero(on, z), tanhAway(on, z));
 }
 
 /**
