@@ -8,13 +8,17 @@ import type { TfjsBackendName } from './options.js';
 // ([2,2,1]: 13.4, [2,16,1]: 11.4, [10,10,10,3] traced: 10), with margin for the heap's growth steps.
 const FLOATS_PER_UNIT = { step: 16, forward: 8 } as const;
 
+// Copies of the parameters a call may hold at once: current, gradients, update, and during a run the
+// run's start and the start of the chunk being checked.
+const PARAMETER_SETS = 5;
+
 /** Which call a batch is for. */
 export type CallKind = keyof typeof FLOATS_PER_UNIT;
 
 /** Bytes a call of `kind` on `rows` rows of `spec` may need on the engine, parameters and their update included. */
 export function callBytes(spec: NetworkSpec, rows: number, kind: CallKind): number {
   const units = spec.sizes.reduce((sum, n) => sum + n, 0);
-  return 4 * (rows * units * FLOATS_PER_UNIT[kind] + 4 * parameterCount(spec.sizes));
+  return 4 * (rows * units * FLOATS_PER_UNIT[kind] + PARAMETER_SETS * parameterCount(spec.sizes));
 }
 
 /**
