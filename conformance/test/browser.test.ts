@@ -52,4 +52,23 @@ describe('onegrad-conformance --browser', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  test('tfjs-webgl: the unfused dA at saturation is non-finite where IEEE arithmetic makes it so', () => {
+    // tfjs's WebGL RealDiv returns 1 for equal operands, 0/0 included; backend-tfjs divides around it.
+    const r = spawnSync(
+      process.execPath,
+      [
+        main,
+        '--browser',
+        '--only',
+        'tfjs-webgl',
+        '--cases',
+        'saturation/sigmoid+bce/*,saturation/sigmoid-softmax+cce/*',
+      ],
+      { cwd: root, encoding: 'utf8', timeout: 150_000 },
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/ok\s+tfjs-webgl float32 saturation\/sigmoid\+bce\/\+17/);
+    expect(r.stdout).toMatch(/tfjs-webgl\s+float32\s+chromium\s.*pass/);
+  }, 180_000);
 });

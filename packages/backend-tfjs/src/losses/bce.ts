@@ -1,3 +1,4 @@
+import { divOn } from '../ieee-div.js';
 import type { TfjsLossKernel } from '../kernels.js';
 import { log1pOn } from '../log1p.js';
 
@@ -9,7 +10,7 @@ export const bce: TfjsLossKernel = {
     const log1p = log1pOn(tf, tfBackend);
     return tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), log1p(tf.exp(tf.neg(tf.abs(z)))));
   },
-  gradA: ({ tf }, a, y) => tf.div(tf.sub(a, y), tf.mul(a, tf.sub(1, a))),
+  gradA: ({ tf, tfBackend }, a, y) => divOn(tf, tfBackend)(tf.sub(a, y), tf.mul(a, tf.sub(1, a))),
   // The loss node's (a - y) / (a (1 - a)) times the sigmoid's a (1 - a) cancel: the fused form never
   // reads dA, so it stays exact where a saturates and dA is inf or NaN.
   fusedGradZ: ({ tf }, a, y) => tf.sub(a, y),

@@ -1,4 +1,5 @@
 import { shiftedExp } from '../activations/softmax.js';
+import { divOn } from '../ieee-div.js';
 import type { TfjsLossKernel } from '../kernels.js';
 
 /** Categorical cross-entropy from the logits; after a softmax its output dZ is fused to A - Y. */
@@ -14,7 +15,7 @@ export const cce: TfjsLossKernel = {
     return tf.sub(logsumexp, tf.sum(tf.mul(y, z), 1, true));
   },
   // -Y / A: NaN (y = 0) or -Infinity where A underflows to 0; core flags it, the fused dZ never reads it.
-  gradA: ({ tf }, a, y) => tf.div(tf.neg(y), a),
+  gradA: ({ tf, tfBackend }, a, y) => divOn(tf, tfBackend)(tf.neg(y), a),
   // The loss node's -Y / A through the softmax's Jacobian: the row sums cancel to A - Y (rows of Y sum to 1).
   fusedGradZ: ({ tf }, a, y) => tf.sub(a, y),
 };
