@@ -14,7 +14,7 @@ import { emitSgd } from './sgd.js';
 import type { TrainingGraphOptions } from './training-graph-options.js';
 
 /** Declares X, Y, lr and the parameters as graph inputs. */
-function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
+export function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
   const sizes = spec.sizes;
   g.input(NAMES.x, [BATCH, sizes[0] as number]);
   g.input(NAMES.y, [BATCH, sizes[sizes.length - 1] as number]);
@@ -37,6 +37,14 @@ function traceDims(spec: NetworkSpec, q: LayerQuantity, l: number): (number | st
  * graph): loss, all_finite, W1_next, b1_next, ... and, with `trace`, every intermediate.
  */
 export function emitStep(g: GraphBuilder, spec: NetworkSpec, trace: boolean): void {
+  emitStepValues(g, spec, trace);
+  const L = spec.sizes.length - 1;
+  const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
+  emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
+}
+
+/** Emits {@link emitStep} without all_finite: loss, W1_next, b1_next, ... and, with `trace`, every intermediate. */
+export function emitStepValues(g: GraphBuilder, spec: NetworkSpec, trace: boolean): void {
   const emitters = emittersOf(spec);
   const L = spec.sizes.length - 1;
   const forward = emitForward(g, emitters.activations, NAMES.x);
@@ -45,8 +53,6 @@ export function emitStep(g: GraphBuilder, spec: NetworkSpec, trace: boolean): vo
   emitCost(g, emitters.loss.costTerms(g, output.z, output.a, NAMES.y), m, NAMES.loss);
   const grads = emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
   emitSgd(g, spec, NAMES.lr, grads);
-  const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
-  emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
 }
 
 /**
