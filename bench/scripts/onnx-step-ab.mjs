@@ -45,7 +45,12 @@ for (const w of workloads) {
       'ort-gemm-floor': { perCall: 1, ...(await ortGemmFloorRunner({ dtype, threads: 1 }, w)) },
       ...(w.id === 'W1'
         ? {
-            [`this build: train x${TRAIN_STEPS}`]: await sessionVariant(createOnnxBackend, w, dtype, TRAIN_STEPS),
+            [`this build: train x${TRAIN_STEPS}`]: await sessionVariant(
+              createOnnxBackend,
+              w,
+              dtype,
+              TRAIN_STEPS,
+            ),
             ...(other
               ? {
                   [`other build: train x${TRAIN_STEPS}`]: await sessionVariant(
@@ -80,7 +85,9 @@ for (const w of workloads) {
     console.log(`${w.id} ${dtype}`);
     for (const [name, v] of Object.entries(variants)) {
       const [med, min] = [median(v.times), Math.min(...v.times)];
-      console.log(`  ${name.padEnd(28)} median ${med.toFixed(1).padStart(8)}   min ${min.toFixed(1).padStart(8)}`);
+      console.log(
+        `  ${name.padEnd(28)} median ${med.toFixed(1).padStart(8)}   min ${min.toFixed(1).padStart(8)}`,
+      );
       await v.dispose();
     }
   }

@@ -23,7 +23,12 @@ const { onnx } = onnxProto;
 const dtype = process.argv[2] ?? 'float32';
 const ROUNDS = Number(process.argv[3] ?? 25);
 const CALLS = 400;
-const OPTIONS = { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3 };
+const OPTIONS = {
+  executionProviders: ['cpu'],
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  logSeverityLevel: 3,
+};
 const spec = { sizes: [2, 2, 1], loss: 'bce', dtype };
 const batch = { x: matrix(2, 2, [1, 1, 0, 0], dtype), y: matrix(2, 1, [1, 0], dtype) };
 const stepOptions = { learningRate: 0.1 };
@@ -141,11 +146,15 @@ const median = (xs) => {
 const print = (all) => {
   for (const [name, xs] of Object.entries(all)) {
     console.log(
-      `  ${name.padEnd(50)} median ${median(xs).toFixed(2).padStart(7)} us   min ${Math.min(...xs).toFixed(2).padStart(7)} us`,
+      `  ${name.padEnd(50)} median ${median(xs).toFixed(2).padStart(7)} us   min ${Math.min(...xs)
+        .toFixed(2)
+        .padStart(7)} us`,
     );
   }
 };
-console.log(`W1 onegrad-onnx ${dtype}, ${ROUNDS} rounds of ${CALLS} calls each, onnxruntime-node ${ort.env.versions.node}`);
+console.log(
+  `W1 onegrad-onnx ${dtype}, ${ROUNDS} rounds of ${CALLS} calls each, onnxruntime-node ${ort.env.versions.node}`,
+);
 print(rows);
 console.log('JS parts alone:');
 print(partRows);
