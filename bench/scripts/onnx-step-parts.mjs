@@ -1,5 +1,6 @@
 // Where one untraced `session.step` of the seed network (W1) on onegrad-onnx goes, against onnxruntime-node
-// running the same compiled step graph alone and against the GEMM floor, all interleaved in one process:
+// running the engine's step graph alone, the exported training graph, the GEMM floor and a one-node graph,
+// all interleaved in one process:
 //   node bench/scripts/onnx-step-parts.mjs [float32|float64] [rounds]   (after `pnpm build`)
 // Each round times every variant for CALLS calls in a rotating order; the medians and minima are over rounds.
 // The JS parts (core's snapshot and queue, tensor creation, output reading) are timed alone in tight loops.
@@ -7,6 +8,7 @@ import { createOnnxBackend, trainingGraph } from '@onegrad/backend-onnx';
 import {
   allocate,
   chanceCost,
+  firstNonFinite,
   initParams,
   LossWatch,
   matrix,
@@ -16,6 +18,13 @@ import {
 } from '@onegrad/core';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
+// The backend's own graph builders (not a public export): the graph an untraced small step runs.
+import {
+  buildPackedStepModel,
+  encodeModel,
+  PACKED_NAMES,
+  packedLayout,
+} from '../../packages/backend-onnx/dist/graph/index.js';
 import { gemmGraph } from '../dist/runners/gemm-graph.js';
 
 process.env.ORT_DISABLE_TELEMETRY ??= '1';
@@ -38,7 +47,9 @@ const params = initParams(spec, 6);
 const backend = createOnnxBackend();
 const session = await backend.createSession(spec, params);
 
-// The same step graph, compiled with the backend's options, run on feeds made once.
+// The graph the engine runs for an untraced step of this small network (one packed output), and the
+// exported training graph (2L + 2 outputs), compiled with the backend's options.
+const packedGraph = await ort.InferenceSession.create(encodeModel(buildPackedStepModel(spec)), OPTIONS);
 const stepGraph = await ort.InferenceSession.create(trainingGraph(spec), OPTIONS);
 const paramFeeds = {};
 params.forEach((p, i) => {
@@ -48,6 +59,15 @@ params.forEach((p, i) => {
 const tensor = (m) => new ort.Tensor(dtype, m.data, [m.rows, m.cols]);
 const lrTensor = () => new ort.Tensor(dtype, allocate(dtype, 1).fill(0.1), []);
 const fixedFeeds = { X: tensor(batch.x), Y: tensor(batch.y), lr: lrTensor(), ...paramFeeds };
+const slots = packedLayout(spec.sizes);
+const packedData = allocate(dtype, slots.at(-1).offset + slots.at(-1).dims[1] + 1);
+for (const { name, offset } of slots) packedData.set(paramFeeds[name].data, offset);
+const packedFeeds = {
+  X: fixedFeeds.X,
+  Y: fixedFeeds.Y,
+  lr: fixedFeeds.lr,
+  [PACKED_NAMES.params]: new ort.Tensor(dtype, packedData, [packedData.length]),
+};
 
 // The floor: only the step's five matrix products, as the bench's ort-gemm-floor row.
 const floor = gemmGraph(spec.sizes, 2, dtype);
@@ -77,9 +97,15 @@ const identityFeeds = { a: lrTensor() };
 
 const variants = {
   'session.step (whole call)': () => session.step(batch, stepOptions),
-  'run, step graph, engine feeds': () =>
-    stepGraph.run({ ...paramFeeds, X: tensor(batch.x), Y: tensor(batch.y), lr: lrTensor() }),
-  'run, step graph, fixed feeds': () => stepGraph.run(fixedFeeds),
+  'run, packed step graph, engine feeds': () =>
+    packedGraph.run({
+      X: tensor(batch.x),
+      Y: tensor(batch.y),
+      lr: fixedFeeds.lr,
+      [PACKED_NAMES.params]: packedFeeds[PACKED_NAMES.params],
+    }),
+  'run, packed step graph, fixed feeds': () => packedGraph.run(packedFeeds),
+  'run, training graph (2L+2 outputs), fixed feeds': () => stepGraph.run(fixedFeeds),
   'run, gemm floor': () => floorSession.run(floorFeeds),
   'run, one Identity': () => identity.run(identityFeeds),
 };
@@ -101,6 +127,7 @@ const queue = serialQueue();
 const watch = new LossWatch(chanceCost(spec));
 let sink;
 const out = await stepGraph.run(fixedFeeds);
+const packed = (await packedGraph.run(packedFeeds))[PACKED_NAMES.step].data;
 const parts = {
   "core: snapshot batch + options (as core's step)": () => {
     sink = { ...snapshotBatch(spec, batch), ...snapshotStepOptions(stepOptions, 'options', dtype) };
@@ -108,10 +135,18 @@ const parts = {
   'engine: X, Y, lr tensors': () => {
     sink = [tensor(batch.x), tensor(batch.y), lrTensor()];
   },
-  'engine: feeds spread {...params, ...feeds}': () => {
+  'training graph feeds (X, Y, lr, then a loop over params)': () => {
+    const feeds = { X: fixedFeeds.X, Y: fixedFeeds.Y, lr: fixedFeeds.lr };
+    for (const name in paramFeeds) feeds[name] = paramFeeds[name];
+    sink = feeds;
+  },
+  'before: feeds spread {...params, ...feeds}': () => {
     sink = { ...paramFeeds, ...{ X: fixedFeeds.X, Y: fixedFeeds.Y, lr: fixedFeeds.lr } };
   },
-  'engine: read outputs (next params, loss, flag)': () => {
+  'engine: packed output: loss, finite check': () => {
+    sink = [packed[packed.length - 1], firstNonFinite(packed) === -1];
+  },
+  'training graph: read outputs (next params, loss, flag)': () => {
     const next = {};
     for (let l = 1; l <= 2; l++) {
       next[`W${l}`] = out[`W${l}_next`];
@@ -161,4 +196,4 @@ print(partRows);
 void sink;
 session.dispose();
 await backend.dispose();
-await Promise.all([stepGraph.release(), floorSession.release(), identity.release()]);
+await Promise.all([packedGraph.release(), stepGraph.release(), floorSession.release(), identity.release()]);

@@ -14,7 +14,7 @@ import { emitSgd } from './sgd.js';
 import type { TrainingGraphOptions } from './training-graph-options.js';
 
 /** Declares X, Y, lr and the parameters as graph inputs. */
-export function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
+function declareInputs(g: GraphBuilder, spec: NetworkSpec): void {
   const sizes = spec.sizes;
   g.input(NAMES.x, [BATCH, sizes[0] as number]);
   g.input(NAMES.y, [BATCH, sizes[sizes.length - 1] as number]);
