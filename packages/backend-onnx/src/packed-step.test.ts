@@ -94,3 +94,30 @@ describe('an untraced step, packed or not, is the exported training graph bit fo
     });
   }
 });
+
+describe('a small network moves between packed and per-tensor parameters without a bit lost', () => {
+  it.each(['float32', 'float64'] as DType[])(
+    '%s: step, traced step, train of 2, step, setParams, step',
+    async (dtype) => {
+      const spec: NetworkSpec = { sizes: [2, 3, 2], loss: 'mse', dtype };
+      const params = initParams(spec, 8);
+      const batch = batchOf(spec, 4);
+      const want = await exportedSteps(spec, params, batch, 5);
+      const session = await backend.createSession(spec, params);
+      const options = { learningRate: 0.1 };
+      const losses = [(await session.step(batch, options)).loss];
+      const traced = await session.step(batch, { ...options, trace: true });
+      losses.push(traced.loss, ...(await session.train(batch, { ...options, steps: 2 })).losses);
+      losses.push((await session.step(batch, options)).loss);
+      expect(losses).toEqual(want.losses);
+      expect(paramsBitEqual(await session.getParams(), want.params)).toBe(true);
+
+      const other = initParams(spec, 9);
+      await session.setParams(other);
+      const again = await exportedSteps(spec, other, batch, 1);
+      expect((await session.step(batch, options)).loss).toBe(again.losses[0]);
+      expect(paramsBitEqual(await session.getParams(), again.params)).toBe(true);
+      session.dispose();
+    },
+  );
+});
