@@ -38,57 +38,54 @@ async function sessionVariant(create, w, dtype, steps) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`onegrad-onnx step, ${ROUNDS} interleaved rounds; us per step`);
 for (const w of workloads) {
+  // Every dtype of a workload in one set of interleaved rounds, so float32 and float64 compare fairly.
+  const variants = {};
   for (const dtype of dtypeList) {
-    const variants = {
-      'this build: step': await sessionVariant(createOnnxBackend, w, dtype, 1),
-      ...(other ? { 'other build: step': await sessionVariant(other.createOnnxBackend, w, dtype, 1) } : {}),
-      'ort-gemm-floor': { perCall: 1, ...(await ortGemmFloorRunner({ dtype, threads: 1 }, w)) },
-      ...(w.id === 'W1'
-        ? {
-            [`this build: train x${TRAIN_STEPS}`]: await sessionVariant(
-              createOnnxBackend,
-              w,
-              dtype,
-              TRAIN_STEPS,
-            ),
-            ...(other
-              ? {
-                  [`other build: train x${TRAIN_STEPS}`]: await sessionVariant(
-                    other.createOnnxBackend,
-                    w,
-                    dtype,
-                    TRAIN_STEPS,
-                  ),
-                }
-              : {}),
-          }
-        : {}),
+    const tag = dtypeList.length > 1 ? `${dtype} ` : '';
+    variants[`${tag}this build: step`] = await sessionVariant(createOnnxBackend, w, dtype, 1);
+    if (other)
+      variants[`${tag}other build: step`] = await sessionVariant(other.createOnnxBackend, w, dtype, 1);
+    variants[`${tag}ort-gemm-floor`] = {
+      perCall: 1,
+      ...(await ortGemmFloorRunner({ dtype, threads: 1 }, w)),
     };
-    for (const v of Object.values(variants)) v.call ??= v.step;
-    // Calls per sample: about 20 ms of work, measured once after a warm-up.
-    for (const v of Object.values(variants)) {
-      for (let i = 0; i < 20; i++) await v.call();
-      const t0 = performance.now();
-      await v.call();
-      v.n = Math.max(1, Math.ceil(20 / Math.max(performance.now() - t0, 1e-3)));
-      v.times = [];
-    }
-    const names = Object.keys(variants);
-    for (let r = 0; r < ROUNDS; r++) {
-      for (let k = 0; k < names.length; k++) {
-        const v = variants[names[(k + r) % names.length]];
-        const t0 = performance.now();
-        for (let i = 0; i < v.n; i++) await v.call();
-        v.times.push(((performance.now() - t0) * 1000) / (v.n * v.perCall));
+    if (w.id === 'W1') {
+      const train = `train x${TRAIN_STEPS}`;
+      variants[`${tag}this build: ${train}`] = await sessionVariant(createOnnxBackend, w, dtype, TRAIN_STEPS);
+      if (other) {
+        variants[`${tag}other build: ${train}`] = await sessionVariant(
+          other.createOnnxBackend,
+          w,
+          dtype,
+          TRAIN_STEPS,
+        );
       }
     }
-    console.log(`${w.id} ${dtype}`);
-    for (const [name, v] of Object.entries(variants)) {
-      const [med, min] = [median(v.times), Math.min(...v.times)];
-      console.log(
-        `  ${name.padEnd(28)} median ${med.toFixed(1).padStart(8)}   min ${min.toFixed(1).padStart(8)}`,
-      );
-      await v.dispose();
+  }
+  for (const v of Object.values(variants)) v.call ??= v.step;
+  // Calls per sample: about 20 ms of work, measured once after a warm-up.
+  for (const v of Object.values(variants)) {
+    for (let i = 0; i < 20; i++) await v.call();
+    const t0 = performance.now();
+    await v.call();
+    v.n = Math.max(1, Math.ceil(20 / Math.max(performance.now() - t0, 1e-3)));
+    v.times = [];
+  }
+  const names = Object.keys(variants);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const v = variants[names[(k + r) % names.length]];
+      const t0 = performance.now();
+      for (let i = 0; i < v.n; i++) await v.call();
+      v.times.push(((performance.now() - t0) * 1000) / (v.n * v.perCall));
     }
+  }
+  console.log(`${w.id}${dtypeList.length > 1 ? '' : ` ${dtypeList[0]}`}`);
+  for (const [name, v] of Object.entries(variants)) {
+    const [med, min] = [median(v.times), Math.min(...v.times)];
+    console.log(
+      `  ${name.padEnd(36)} median ${med.toFixed(1).padStart(8)}   min ${min.toFixed(1).padStart(8)}`,
+    );
+    await v.dispose();
   }
 }

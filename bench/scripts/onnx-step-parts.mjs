@@ -62,10 +62,10 @@ const fixedFeeds = { X: tensor(batch.x), Y: tensor(batch.y), lr: lrTensor(), ...
 const slots = packedLayout(spec.sizes);
 const packedData = allocate(dtype, slots.at(-1).offset + slots.at(-1).dims[1] + 1);
 for (const { name, offset } of slots) packedData.set(paramFeeds[name].data, offset);
+packedData[packedData.length - 1] = 0.1;
 const packedFeeds = {
   X: fixedFeeds.X,
   Y: fixedFeeds.Y,
-  lr: fixedFeeds.lr,
   [PACKED_NAMES.params]: new ort.Tensor(dtype, packedData, [packedData.length]),
 };
 
@@ -101,7 +101,6 @@ const variants = {
     packedGraph.run({
       X: tensor(batch.x),
       Y: tensor(batch.y),
-      lr: fixedFeeds.lr,
       [PACKED_NAMES.params]: packedFeeds[PACKED_NAMES.params],
     }),
   'run, packed step graph, fixed feeds': () => packedGraph.run(packedFeeds),

@@ -116,11 +116,13 @@ export class OnnxSession implements SessionEngine {
     const { ort } = this.cache;
     const slots = this.slots as readonly PackedSlot[];
     const session = await this.cache.get(this.spec, 'packed');
+    const params = this.packedParams(slots);
+    // The last element is not a parameter: the learning rate going in, the loss coming out.
+    (params.data as Float32Array | Float64Array)[this.packedLength - 1] = learningRate;
     const out = await session.run({
       [NAMES.x]: toTensor(ort, x),
       [NAMES.y]: toTensor(ort, y),
-      [NAMES.lr]: this.lrTensor(learningRate),
-      [PACKED_NAMES.params]: this.packedParams(slots),
+      [PACKED_NAMES.params]: params,
     });
     const next = out[PACKED_NAMES.step] as OrtTensor;
     const data = next.data as Float32Array | Float64Array;

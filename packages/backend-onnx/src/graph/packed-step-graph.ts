@@ -8,7 +8,7 @@ import { emitStepValues } from './training-graph.js';
 
 /** Names of the packed step graph's own input and output. */
 export const PACKED_NAMES = {
-  /** The parameters in the {@link packedLayout}; its last element is not read. */
+  /** The parameters in the {@link packedLayout}, the learning rate in its last element. */
   params: 'params_packed',
   /** The updated parameters in the {@link packedLayout}, the loss in its last element. */
   step: 'step_packed',
@@ -23,7 +23,8 @@ export interface PackedSlot {
 
 /**
  * The packed layout of the parameters of `sizes`: W1, b1, W2, b2, ... each row-major, one after the
- * other, then one more element (the loss of a step's output). Its length is the parameter count + 1.
+ * other, then one more element (the learning rate of a step's input, the loss of its output). Its
+ * length is the parameter count + 1.
  */
 export function packedLayout(sizes: readonly number[]): PackedSlot[] {
   const slots: PackedSlot[] = [];
@@ -40,12 +41,13 @@ export function packedLayout(sizes: readonly number[]): PackedSlot[] {
 }
 
 /**
- * The untraced SGD step of `spec` with one parameter input and one output instead of 2L inputs and
- * 2L + 2 outputs: Split and Reshape unpack {@link PACKED_NAMES.params}, then the training graph's step
- * up to the update, then every updated parameter and the loss are flattened into
- * {@link PACKED_NAMES.step} (Split, Reshape and Concat copy the bits). onnxruntime-node pays about 2 us
- * per input or output of a `run` whatever its size, and the caller checks finiteness over the packed
- * elements itself, so the step runs no all_finite nodes either. The output feeds the next step as it is.
+ * The untraced SGD step of `spec` with inputs X, Y and one packed vector instead of X, Y, lr, W1, b1,
+ * ..., and one output instead of 2L + 2: Split and Reshape unpack {@link PACKED_NAMES.params}, then the
+ * training graph's step up to the update (lr of shape [1] broadcasts as a scalar does), then every
+ * updated parameter and the loss are flattened into {@link PACKED_NAMES.step} (Split, Reshape and
+ * Concat copy the bits). onnxruntime-node pays about 2 us per input or output of a `run` whatever its
+ * size, and the caller checks finiteness over the packed elements itself, so the step runs no
+ * all_finite nodes either. With the learning rate written over its loss, the output feeds the next step.
  */
 export function buildPackedStepModel(spec: NetworkSpec): ModelInit {
   const g = new GraphBuilder(spec.dtype);
@@ -53,11 +55,10 @@ export function buildPackedStepModel(spec: NetworkSpec): ModelInit {
   const length = parameterCount(sizes) + 1;
   g.input(NAMES.x, [BATCH, sizes[0] as number]);
   g.input(NAMES.y, [BATCH, sizes[sizes.length - 1] as number]);
-  g.input(NAMES.lr, []);
   g.input(PACKED_NAMES.params, [length]);
   const slots = packedLayout(sizes);
   const counts = [...slots.map((s) => s.dims[0] * s.dims[1]), 1];
-  const flats = [...slots.map((s) => `${s.name}_flat`), 'unused_flat'];
+  const flats = [...slots.map((s) => `${s.name}_flat`), NAMES.lr];
   g.node('Split', [PACKED_NAMES.params, g.int64('packed_counts', counts, [counts.length])], flats, {
     axis: 0,
   });
