@@ -1,5 +1,5 @@
 import { LAYER_QUANTITIES, type LayerQuantity, type NetworkSpec } from '@onegrad/core';
-import { emitBackward } from './backward.js';
+import { emitBackward, type LayerGradValues } from './backward.js';
 import { emitBatchSize } from './batch-size.js';
 import { BATCH } from './elem-type.js';
 import { emittersOf } from './emitters.js';
@@ -45,14 +45,18 @@ export function emitStep(g: GraphBuilder, spec: NetworkSpec, trace: boolean): vo
 
 /** Emits {@link emitStep} without all_finite: loss, W1_next, b1_next, ... and, with `trace`, every intermediate. */
 export function emitStepValues(g: GraphBuilder, spec: NetworkSpec, trace: boolean): void {
+  emitSgd(g, spec, NAMES.lr, emitStepGradients(g, spec, trace));
+}
+
+/** Emits the forward pass, the loss and the backward pass: the gradients of every layer, layer 1 first. */
+export function emitStepGradients(g: GraphBuilder, spec: NetworkSpec, trace: boolean): LayerGradValues[] {
   const emitters = emittersOf(spec);
   const L = spec.sizes.length - 1;
   const forward = emitForward(g, emitters.activations, NAMES.x);
   const output = forward[L - 1] as (typeof forward)[number];
   const m = emitBatchSize(g, NAMES.x);
   emitCost(g, emitters.loss.costTerms(g, output.z, output.a, NAMES.y), m, NAMES.loss);
-  const grads = emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
-  emitSgd(g, spec, NAMES.lr, grads);
+  return emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
 }
 
 /**
