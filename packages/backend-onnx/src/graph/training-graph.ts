@@ -40,7 +40,7 @@ export function emitStep(g: GraphBuilder, spec: NetworkSpec, trace: boolean): vo
   emitStepValues(g, spec, trace);
   const L = spec.sizes.length - 1;
   const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
-  emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
+  emitAllFinite(g, [NAMES.loss], updated, NAMES.finite);
 }
 
 /** Emits {@link emitStep} without all_finite: loss, W1_next, b1_next, ... and, with `trace`, every intermediate. */
