@@ -2,7 +2,8 @@
 // backend and the GEMM floor, interleaved in one process so that a busy machine slows every variant alike:
 //   node bench/scripts/onnx-step-ab.mjs [W1..W5|all] [float32|float64|both] [rounds] [other-dist-dir]
 // (after `pnpm build`). other-dist-dir is a copy of packages/backend-onnx/dist built from another commit;
-// without it only this build and the floor are timed. Prints median and minimum over rounds, in us per step.
+// without it only this build and the floor are timed. Prints median and minimum over rounds, in us per step;
+// SAMPLE_MS (default 20) sets the work per sample.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createOnnxBackend } from '@onegrad/backend-onnx';
@@ -12,6 +13,8 @@ import { DATA_SEED, WORKLOADS, workloadData, workloadSpec } from '../dist/worklo
 
 const [which = 'W1', dtypes = 'float32', roundsArg = '15', otherDir] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
+// Milliseconds of work per sample: short samples let the minimum find the moments a shared machine is quiet.
+const SAMPLE_MS = Number(process.env.SAMPLE_MS ?? 20);
 const TRAIN_STEPS = 1000;
 const other = otherDir ? await import(pathToFileURL(resolve(otherDir, 'node.js')).href) : undefined;
 const workloads = WORKLOADS.filter((w) => which === 'all' || w.id === which);
@@ -63,12 +66,12 @@ for (const w of workloads) {
     }
   }
   for (const v of Object.values(variants)) v.call ??= v.step;
-  // Calls per sample: about 20 ms of work, measured once after a warm-up.
+  // Calls per sample: about SAMPLE_MS of work, measured once after a warm-up.
   for (const v of Object.values(variants)) {
     for (let i = 0; i < 20; i++) await v.call();
     const t0 = performance.now();
     await v.call();
-    v.n = Math.max(1, Math.ceil(20 / Math.max(performance.now() - t0, 1e-3)));
+    v.n = Math.max(1, Math.ceil(SAMPLE_MS / Math.max(performance.now() - t0, 1e-3)));
     v.times = [];
   }
   const names = Object.keys(variants);

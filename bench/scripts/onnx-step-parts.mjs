@@ -22,6 +22,7 @@ import * as ort from 'onnxruntime-node';
 import {
   buildPackedStepModel,
   encodeModel,
+  PACKED_EXTRA,
   PACKED_NAMES,
   packedLayout,
 } from '../../packages/backend-onnx/dist/graph/index.js';
@@ -60,9 +61,9 @@ const tensor = (m) => new ort.Tensor(dtype, m.data, [m.rows, m.cols]);
 const lrTensor = () => new ort.Tensor(dtype, allocate(dtype, 1).fill(0.1), []);
 const fixedFeeds = { X: tensor(batch.x), Y: tensor(batch.y), lr: lrTensor(), ...paramFeeds };
 const slots = packedLayout(spec.sizes);
-const packedData = allocate(dtype, slots.at(-1).offset + slots.at(-1).dims[1] + 1);
+const packedData = allocate(dtype, slots.at(-1).offset + slots.at(-1).dims[1] + PACKED_EXTRA);
 for (const { name, offset } of slots) packedData.set(paramFeeds[name].data, offset);
-packedData[packedData.length - 1] = 0.1;
+packedData.set([0.1, batch.x.rows], packedData.length - PACKED_EXTRA);
 const packedFeeds = {
   X: fixedFeeds.X,
   Y: fixedFeeds.Y,
@@ -143,7 +144,7 @@ const parts = {
     sink = { ...paramFeeds, ...{ X: fixedFeeds.X, Y: fixedFeeds.Y, lr: fixedFeeds.lr } };
   },
   'engine: packed output: loss, finite check': () => {
-    sink = [packed[packed.length - 1], firstNonFinite(packed) === -1];
+    sink = [packed[packed.length - PACKED_EXTRA], firstNonFinite(packed) === -1];
   },
   'training graph: read outputs (next params, loss, flag)': () => {
     const next = {};

@@ -16,6 +16,7 @@ import {
   NAMES,
   nextBias,
   nextWeight,
+  PACKED_EXTRA,
   PACKED_NAMES,
   type PackedSlot,
   packedLayout,
@@ -77,7 +78,7 @@ export class OnnxSession implements SessionEngine {
     this.layers = layerCount(spec);
     const count = parameterCount(spec.sizes);
     this.slots = count <= PACKED_STEP_MAX_PARAMS ? packedLayout(spec.sizes) : undefined;
-    this.packedLength = count + 1;
+    this.packedLength = count + PACKED_EXTRA;
     this.params = paramTensors(cache.ort, params);
   }
 
@@ -117,8 +118,10 @@ export class OnnxSession implements SessionEngine {
     const slots = this.slots as readonly PackedSlot[];
     const session = await this.cache.get(this.spec, 'packed');
     const params = this.packedParams(slots);
-    // The last element is not a parameter: the learning rate going in, the loss coming out.
-    (params.data as Float32Array | Float64Array)[this.packedLength - 1] = learningRate;
+    // The elements after the parameters: the learning rate going in (the loss coming out), then m.
+    const extra = params.data as Float32Array | Float64Array;
+    extra[this.packedLength - 2] = learningRate;
+    extra[this.packedLength - 1] = x.rows;
     const out = await session.run({
       [NAMES.x]: toTensor(ort, x),
       [NAMES.y]: toTensor(ort, y),
@@ -127,8 +130,8 @@ export class OnnxSession implements SessionEngine {
     const next = out[PACKED_NAMES.step] as OrtTensor;
     const data = next.data as Float32Array | Float64Array;
     return {
-      loss: data[data.length - 1] as number,
-      // The loss is the last element, so this covers it and every element of the candidate.
+      loss: data[this.packedLength - 2] as number,
+      // This covers the loss and every element of the candidate.
       finite: firstNonFinite(data) === -1,
       readUpdate: () => paramsOf(unpackTensors(ort, slots, next), this.layers),
       commit: () => this.install(undefined, next),

@@ -48,13 +48,21 @@ export function emitStepValues(g: GraphBuilder, spec: NetworkSpec, trace: boolea
   emitSgd(g, spec, NAMES.lr, emitStepGradients(g, spec, trace));
 }
 
-/** Emits the forward pass, the loss and the backward pass: the gradients of every layer, layer 1 first. */
-export function emitStepGradients(g: GraphBuilder, spec: NetworkSpec, trace: boolean): LayerGradValues[] {
+/**
+ * Emits the forward pass, the loss and the backward pass: the gradients of every layer, layer 1 first.
+ * The batch size m is read from X's shape unless `batchSize` names a float value holding it.
+ */
+export function emitStepGradients(
+  g: GraphBuilder,
+  spec: NetworkSpec,
+  trace: boolean,
+  batchSize?: string,
+): LayerGradValues[] {
   const emitters = emittersOf(spec);
   const L = spec.sizes.length - 1;
   const forward = emitForward(g, emitters.activations, NAMES.x);
   const output = forward[L - 1] as (typeof forward)[number];
-  const m = emitBatchSize(g, NAMES.x);
+  const m = batchSize ?? emitBatchSize(g, NAMES.x);
   emitCost(g, emitters.loss.costTerms(g, output.z, output.a, NAMES.y), m, NAMES.loss);
   return emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
 }
