@@ -42,8 +42,8 @@ import {
 import { readLayers } from './trace-reader.js';
 
 /**
- * Networks of at most this many parameters take untraced steps on the packed step graph (one parameter
- * input and one output instead of 2L and 2L + 2, finiteness checked here): that saves onnxruntime's
+ * Networks of at most this many parameters take untraced steps on the packed step graph (3 inputs and
+ * 1 output instead of 2L + 3 and 2L + 2, finiteness checked here): that saves onnxruntime's
  * fixed cost per input and output and the all_finite nodes, about a third of a small network's step,
  * while copying every parameter twice more (Split, Concat) and reading it once (the check), which only
  * pays below a few thousand parameters.
