@@ -1,6 +1,7 @@
 import type { NetworkSpec } from '@onegrad/core';
 import {
   buildInferenceModel,
+  buildPackedStepModel,
   buildTrainingModel,
   buildTrainRunModel,
   encodeModel,
@@ -8,18 +9,18 @@ import {
 } from './graph/index.js';
 import type { OrtModule, OrtSession, OrtSessionOptions } from './ort-like.js';
 
-/** Which graph of a spec: the forward pass, the step, the step with every intermediate, or a run of steps. */
-export type GraphKind = 'forward' | 'step' | 'trace' | 'train';
+/**
+ * Which graph of a spec: the forward pass, the step, the step with one packed output (see
+ * buildPackedStepModel), the step with every intermediate, or a run of steps.
+ */
+export type GraphKind = 'forward' | 'step' | 'packed' | 'trace' | 'train';
 
 /** The model bytes of graph `kind` of `spec`. */
 function graphBytes(spec: NetworkSpec, kind: GraphKind): Uint8Array {
-  const model =
-    kind === 'forward'
-      ? buildInferenceModel(spec)
-      : kind === 'train'
-        ? buildTrainRunModel(spec)
-        : buildTrainingModel(spec, { trace: kind === 'trace' });
-  return encodeModel(model);
+  if (kind === 'forward') return encodeModel(buildInferenceModel(spec));
+  if (kind === 'train') return encodeModel(buildTrainRunModel(spec));
+  if (kind === 'packed') return encodeModel(buildPackedStepModel(spec));
+  return encodeModel(buildTrainingModel(spec, { trace: kind === 'trace' }));
 }
 
 /**
@@ -37,6 +38,8 @@ export const MAX_COMPILED_GRAPHS = 32;
 export class SessionCache {
   // Map order is use order: a hit moves its key to the end, so the first key is the least recently used.
   private readonly sessions = new Map<string, Promise<OrtSession>>();
+  // Each spec's tag, built once: a training session asks with the same spec object at every step.
+  private readonly tags = new WeakMap<NetworkSpec, string>();
 
   constructor(
     /** The loaded runtime module the sessions run on. */
@@ -46,7 +49,12 @@ export class SessionCache {
 
   /** The compiled session of graph `kind` of `spec`, compiling it on first use. */
   get(spec: NetworkSpec, kind: GraphKind): Promise<OrtSession> {
-    const key = `${specTag(spec)}|${kind}`;
+    let tag = this.tags.get(spec);
+    if (tag === undefined) {
+      tag = specTag(spec);
+      this.tags.set(spec, tag);
+    }
+    const key = `${tag}|${kind}`;
     const cached = this.sessions.get(key);
     if (cached) {
       this.sessions.delete(key);

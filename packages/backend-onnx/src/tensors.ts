@@ -1,5 +1,5 @@
-import { dtypeOf, type Matrix, type Params } from '@onegrad/core';
-import { bias, weight } from './graph/index.js';
+import { allocate, type DType, dtypeOf, type Matrix, type Params } from '@onegrad/core';
+import { bias, type PackedSlot, weight } from './graph/index.js';
 import type { OrtModule, OrtTensor } from './ort-like.js';
 
 /** A runtime tensor over the elements of `m`, not a copy: core hands the engine private copies. */
@@ -42,4 +42,28 @@ export function paramsOf(tensors: ParamTensors, layers: number): Params {
     W: toMatrix(tensors[weight(i + 1)] as OrtTensor),
     b: toMatrix(tensors[bias(i + 1)] as OrtTensor),
   }));
+}
+
+/** Tensors W1, b1, ... over the elements of a packed vector laid out as `slots` (views, not copies). */
+export function unpackTensors(ort: OrtModule, slots: readonly PackedSlot[], packed: OrtTensor): ParamTensors {
+  const data = packed.data as Float32Array | Float64Array;
+  const out: Record<string, OrtTensor> = {};
+  for (const { name, dims, offset } of slots) {
+    out[name] = new ort.Tensor(dtypeOf(data), data.subarray(offset, offset + dims[0] * dims[1]), dims);
+  }
+  return out;
+}
+
+/** A packed vector of `length` elements holding a copy of tensors W1, b1, ... laid out as `slots`. */
+export function packTensors(
+  ort: OrtModule,
+  dtype: DType,
+  slots: readonly PackedSlot[],
+  length: number,
+  tensors: ParamTensors,
+): OrtTensor {
+  const data = allocate(dtype, length);
+  for (const { name, offset } of slots)
+    data.set((tensors[name] as OrtTensor).data as ArrayLike<number>, offset);
+  return new ort.Tensor(dtype, data, [length]);
 }

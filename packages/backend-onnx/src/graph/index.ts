@@ -12,6 +12,13 @@ export { buildInferenceModel } from './inference-graph.js';
 export { encodeModel, specTag } from './model.js';
 export { bias, NAMES, nextBias, nextWeight, traced, weight } from './names.js';
 export {
+  buildPackedStepModel,
+  PACKED_EXTRA,
+  PACKED_NAMES,
+  type PackedSlot,
+  packedLayout,
+} from './packed-step-graph.js';
+export {
   buildTrainRunModel,
   RUN_NAMES,
   startBias,

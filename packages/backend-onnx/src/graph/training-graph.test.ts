@@ -17,6 +17,7 @@ const ALLOWED = new Set([
   'Div',
   'Gemm',
   'ReduceSum',
+  'Sum',
   'ReduceMax',
   'Relu',
   'Abs',

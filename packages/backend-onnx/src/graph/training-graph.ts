@@ -1,5 +1,5 @@
 import { LAYER_QUANTITIES, type LayerQuantity, type NetworkSpec } from '@onegrad/core';
-import { emitBackward } from './backward.js';
+import { emitBackward, type LayerGradValues } from './backward.js';
 import { emitBatchSize } from './batch-size.js';
 import { BATCH } from './elem-type.js';
 import { emittersOf } from './emitters.js';
@@ -37,16 +37,34 @@ function traceDims(spec: NetworkSpec, q: LayerQuantity, l: number): (number | st
  * graph): loss, all_finite, W1_next, b1_next, ... and, with `trace`, every intermediate.
  */
 export function emitStep(g: GraphBuilder, spec: NetworkSpec, trace: boolean): void {
+  emitStepValues(g, spec, trace);
+  const L = spec.sizes.length - 1;
+  const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
+  emitAllFinite(g, [NAMES.loss], updated, NAMES.finite);
+}
+
+/** Emits {@link emitStep} without all_finite: loss, W1_next, b1_next, ... and, with `trace`, every intermediate. */
+export function emitStepValues(g: GraphBuilder, spec: NetworkSpec, trace: boolean): void {
+  emitSgd(g, spec, NAMES.lr, emitStepGradients(g, spec, trace));
+}
+
+/**
+ * Emits the forward pass, the loss and the backward pass: the gradients of every layer, layer 1 first.
+ * The batch size m is read from X's shape unless `batchSize` names a float value holding it.
+ */
+export function emitStepGradients(
+  g: GraphBuilder,
+  spec: NetworkSpec,
+  trace: boolean,
+  batchSize?: string,
+): LayerGradValues[] {
   const emitters = emittersOf(spec);
   const L = spec.sizes.length - 1;
   const forward = emitForward(g, emitters.activations, NAMES.x);
   const output = forward[L - 1] as (typeof forward)[number];
-  const m = emitBatchSize(g, NAMES.x);
+  const m = batchSize ?? emitBatchSize(g, NAMES.x);
   emitCost(g, emitters.loss.costTerms(g, output.z, output.a, NAMES.y), m, NAMES.loss);
-  const grads = emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
-  emitSgd(g, spec, NAMES.lr, grads);
-  const updated = Array.from({ length: L }, (_, i) => [nextWeight(i + 1), nextBias(i + 1)]).flat();
-  emitAllFinite(g, [NAMES.loss, ...updated], NAMES.finite);
+  return emitBackward(g, { x: NAMES.x, y: NAMES.y, m, forward, emitters, unfusedOutputDA: trace });
 }
 
 /**
