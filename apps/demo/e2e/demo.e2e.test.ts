@@ -19,7 +19,11 @@ const SCREENSHOT = fileURLToPath(
 );
 
 // What the status line must name for each backend: the engine really computing.
-const ENGINES: Record<string, string> = { onnx: 'onnxruntime-web', tfjs: '@tensorflow/tfjs' };
+const ENGINES: Record<string, string> = {
+  onnx: 'onnxruntime-web',
+  tfjs: '@tensorflow/tfjs',
+  'tfjs-wasm': '@tensorflow/tfjs 4.22.0 (wasm)',
+};
 
 let server: PreviewServer;
 let close: () => Promise<void>;
@@ -113,7 +117,13 @@ describe('the demo page in headless Chromium', () => {
     await page.waitForSelector('[data-testid=lockstep-state]:text-is("done")', { timeout: 90_000 });
     // Every backend and dtype, judged step by step from the reference's parameters, stays within the model.
     const worst = JSON.parse((await page.getAttribute('[data-testid=lockstep-last]', 'data-worst')) ?? '{}');
-    expect(Object.keys(worst).sort()).toEqual(['onnx f32', 'onnx f64', 'tfjs f32', 'ts f32']);
+    expect(Object.keys(worst).sort()).toEqual([
+      'onnx f32',
+      'onnx f64',
+      'tfjs f32',
+      'tfjs-wasm f32',
+      'ts f32',
+    ]);
     for (const ratio of Object.values(worst)) expect(ratio).toBeLessThanOrEqual(THRESHOLD);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -498,7 +508,7 @@ describe('the engines in a worker', () => {
     const ids = await tab
       .locator('[data-testid^=backend-]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('backend-'.length) ?? ''));
-    expect(ids).toEqual(['ts', 'onnx', 'tfjs']);
+    expect(ids).toEqual(['ts', 'onnx', 'tfjs', 'tfjs-wasm']);
     const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
     for (const id of [...ids.slice(1), 'ts']) {
       const from = await tab.evaluate(() => performance.now());
