@@ -433,33 +433,42 @@ describe('the step as a graph, node by node', () => {
 });
 
 describe('the saturation lesson and other pairs', () => {
-  it('after Saturate A2, trains both losses from there side by side: BCE recovers, MSE stalls, both kept', async () => {
-    const tab = await openPage();
-    await tab.click('[data-testid=saturate]');
-    await tab.waitForSelector('[data-testid=saturation-status]:has-text("Press ▶ Play")');
-    const steps = await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps);
-    await tab.click('[data-testid=lesson-run]');
-    await tab.waitForSelector('[data-testid=lesson][data-done=true]', { timeout: 60_000 });
-    const run = async (loss: string) => ({
-      first: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-first')),
-      last: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-last')),
-      steps: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-steps')),
-    });
-    const bce = await run('bce');
-    const mse = await run('mse');
-    // BCE's fused dZ2 = A2 - Y is exact at saturation, so the cost falls by orders of magnitude.
-    expect(bce.first).toBeGreaterThan(10);
-    expect(bce.last).toBeLessThan(bce.first * 1e-3);
-    // MSE's dZ2 = 2 (A2 - Y) A2 (1 - A2) is exactly 0 where A2 rounds to 1: no parameter moves, J stays.
-    expect(mse.first).toBeGreaterThan(0.4);
-    expect(mse.last).toBe(mse.first);
-    expect([bce.steps, mse.steps]).toEqual([600, 600]);
-    // The page's own training was left as it was.
-    expect(await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps)).toBe(
-      steps,
-    );
-    await tab.close();
-  });
+  // The lesson trains on the current engine: the default, and tfjs-wasm opened from the address.
+  it.each([
+    ['ts', ''],
+    ['tfjs-wasm', '?engine=tfjs-wasm'],
+  ])(
+    'after Saturate A2 on %s, trains both losses from there side by side: BCE recovers, MSE stalls, both kept',
+    async (engine, query) => {
+      const tab = await openPage(query);
+      expect(await tab.getAttribute('[data-testid=status]', 'data-backend')).toBe(engine);
+      expect(await tab.evaluate(() => location.search)).toContain(`engine=${engine}`);
+      await tab.click('[data-testid=saturate]');
+      await tab.waitForSelector('[data-testid=saturation-status]:has-text("Press ▶ Play")');
+      const steps = await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps);
+      await tab.click('[data-testid=lesson-run]');
+      await tab.waitForSelector('[data-testid=lesson][data-done=true]', { timeout: 60_000 });
+      const run = async (loss: string) => ({
+        first: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-first')),
+        last: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-last')),
+        steps: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-steps')),
+      });
+      const bce = await run('bce');
+      const mse = await run('mse');
+      // BCE's fused dZ2 = A2 - Y is exact at saturation, so the cost falls by orders of magnitude.
+      expect(bce.first).toBeGreaterThan(10);
+      expect(bce.last).toBeLessThan(bce.first * 1e-3);
+      // MSE's dZ2 = 2 (A2 - Y) A2 (1 - A2) is exactly 0 where A2 rounds to 1: no parameter moves, J stays.
+      expect(mse.first).toBeGreaterThan(0.4);
+      expect(mse.last).toBe(mse.first);
+      expect([bce.steps, mse.steps]).toEqual([600, 600]);
+      // The page's own training was left as it was.
+      expect(await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps)).toBe(
+        steps,
+      );
+      await tab.close();
+    },
+  );
 
   it('trains softmax + cce on three classes with relu hidden units, and refuses a pair that is no network', async () => {
     const tab = await openPage('?dataset=blobs3&hidden=6&hidden-activation=relu');
