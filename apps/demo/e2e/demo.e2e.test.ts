@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THRESHOLD } from '@onegrad/conformance/judge';
 import { cloneMatrix, decodeParamsFile, encodeParamsFile, paramsBitEqual } from '@onegrad/core';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -513,6 +513,12 @@ describe('the saturation lesson and other pairs', () => {
 
 describe('the engines in a worker', () => {
   it('switches to every engine without a main-thread task over 200 ms, and measures its steps/s on the seed net', async () => {
+    // tfjs's WebAssembly binaries, as the tab (its engine worker included) requests them, from its load on.
+    const tfjsWasm: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.url().includes('tfjs-backend-wasm')) tfjsWasm.push(r.url());
+    };
+    page.context().on('request', onRequest);
     const tab = await openPage();
     const ids = await tab
       .locator('[data-testid^=backend-]')
@@ -520,6 +526,7 @@ describe('the engines in a worker', () => {
     expect(ids).toEqual(['ts', 'onnx', 'tfjs', 'tfjs-wasm']);
     const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
     for (const id of [...ids.slice(1), 'ts']) {
+      if (id === 'tfjs-wasm') expect(tfjsWasm, 'tfjs wasm fetched before its engine was picked').toEqual([]);
       const from = await tab.evaluate(() => performance.now());
       await tab.click(`[data-testid=backend-${id}]`);
       await tab.waitForSelector(`[data-testid=status][data-backend=${id}]`, { timeout: 60_000 });
@@ -544,6 +551,10 @@ describe('the engines in a worker', () => {
         `steps/s on the seed net (2-2-1, bce, float32), ${id}: ${Math.round(rate)} (Chromium, ${cpu})`,
       );
     }
+    page.context().off('request', onRequest);
+    // One binary, the single-threaded SIMD build: the threaded one's pthread workers cannot load the bundle.
+    expect(tfjsWasm).toHaveLength(1);
+    expect(tfjsWasm[0]).toMatch(/\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/);
     await tab.close();
   });
 });
