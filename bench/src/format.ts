@@ -23,7 +23,7 @@ export function rowLabel(row: {
   threads?: number;
   runtime?: string;
 }): string {
-  // The demo page's ts engine is named, since the page runs three engines on one impl.
+  // The demo page's ts engine is named, since the page runs several engines on one impl.
   const js = row.impl === 'demo-page' ? ' ts' : '';
   const engine =
     row.engine === 'js' ? js : row.engine === 'ort-cpu' ? '' : ` ${row.engine.replace('tfjs-', '')}`;

@@ -59,15 +59,17 @@ describe('browserRows', () => {
 });
 
 describe('demoRows', () => {
-  it('plans the demo page on the seed net for ts, onnx-web and tfjs, picked by --filter W1 or demo-page', () => {
+  it('plans the demo page on the seed net for ts, onnx-web and both tfjs engines, picked by --filter W1 or demo-page', () => {
     const ids = [
       'W1/demo-page/js/float32/chromium',
       'W1/demo-page/ort-wasm/float32/chromium',
       'W1/demo-page/tfjs-webgl/float32/chromium',
+      'W1/demo-page/tfjs-wasm/float32/chromium',
     ];
     expect(demoRows().map(rowId)).toEqual(ids);
     expect(filterRows(demoRows(), 'W1').map(rowId)).toEqual(ids);
     expect(filterRows(demoRows(), 'demo+ort').map(rowId)).toEqual([ids[1]]);
+    expect(filterRows(demoRows(), 'demo+tfjs').map(rowId)).toEqual([ids[2], ids[3]]);
     expect(filterRows(demoRows(), 'W3')).toEqual([]);
   });
 });

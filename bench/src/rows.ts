@@ -105,6 +105,7 @@ export const DEMO_ENGINES = [
   { id: 'onnx', engine: 'ort-wasm' },
   // The page takes webgl where the browser has it, else tfjs-cpu; the row names the one it ran.
   { id: 'tfjs', engine: 'tfjs-webgl' },
+  { id: 'tfjs-wasm', engine: 'tfjs-wasm' },
 ] as const;
 
 /**

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THRESHOLD } from '@onegrad/conformance/judge';
 import { cloneMatrix, decodeParamsFile, encodeParamsFile, paramsBitEqual } from '@onegrad/core';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -19,7 +19,11 @@ const SCREENSHOT = fileURLToPath(
 );
 
 // What the status line must name for each backend: the engine really computing.
-const ENGINES: Record<string, string> = { onnx: 'onnxruntime-web', tfjs: '@tensorflow/tfjs' };
+const ENGINES: Record<string, string> = {
+  onnx: 'onnxruntime-web',
+  tfjs: '@tensorflow/tfjs',
+  'tfjs-wasm': '@tensorflow/tfjs 4.22.0 (wasm)',
+};
 
 let server: PreviewServer;
 let close: () => Promise<void>;
@@ -113,7 +117,13 @@ describe('the demo page in headless Chromium', () => {
     await page.waitForSelector('[data-testid=lockstep-state]:text-is("done")', { timeout: 90_000 });
     // Every backend and dtype, judged step by step from the reference's parameters, stays within the model.
     const worst = JSON.parse((await page.getAttribute('[data-testid=lockstep-last]', 'data-worst')) ?? '{}');
-    expect(Object.keys(worst).sort()).toEqual(['onnx f32', 'onnx f64', 'tfjs f32', 'ts f32']);
+    expect(Object.keys(worst).sort()).toEqual([
+      'onnx f32',
+      'onnx f64',
+      'tfjs f32',
+      'tfjs-wasm f32',
+      'ts f32',
+    ]);
     for (const ratio of Object.values(worst)) expect(ratio).toBeLessThanOrEqual(THRESHOLD);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -423,33 +433,42 @@ describe('the step as a graph, node by node', () => {
 });
 
 describe('the saturation lesson and other pairs', () => {
-  it('after Saturate A2, trains both losses from there side by side: BCE recovers, MSE stalls, both kept', async () => {
-    const tab = await openPage();
-    await tab.click('[data-testid=saturate]');
-    await tab.waitForSelector('[data-testid=saturation-status]:has-text("Press ▶ Play")');
-    const steps = await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps);
-    await tab.click('[data-testid=lesson-run]');
-    await tab.waitForSelector('[data-testid=lesson][data-done=true]', { timeout: 60_000 });
-    const run = async (loss: string) => ({
-      first: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-first')),
-      last: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-last')),
-      steps: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-steps')),
-    });
-    const bce = await run('bce');
-    const mse = await run('mse');
-    // BCE's fused dZ2 = A2 - Y is exact at saturation, so the cost falls by orders of magnitude.
-    expect(bce.first).toBeGreaterThan(10);
-    expect(bce.last).toBeLessThan(bce.first * 1e-3);
-    // MSE's dZ2 = 2 (A2 - Y) A2 (1 - A2) is exactly 0 where A2 rounds to 1: no parameter moves, J stays.
-    expect(mse.first).toBeGreaterThan(0.4);
-    expect(mse.last).toBe(mse.first);
-    expect([bce.steps, mse.steps]).toEqual([600, 600]);
-    // The page's own training was left as it was.
-    expect(await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps)).toBe(
-      steps,
-    );
-    await tab.close();
-  });
+  // The lesson trains on the current engine: the default, and tfjs-wasm opened from the address.
+  it.each([
+    ['ts', ''],
+    ['tfjs-wasm', '?engine=tfjs-wasm'],
+  ])(
+    'after Saturate A2 on %s, trains both losses from there side by side: BCE recovers, MSE stalls, both kept',
+    async (engine, query) => {
+      const tab = await openPage(query);
+      expect(await tab.getAttribute('[data-testid=status]', 'data-backend')).toBe(engine);
+      expect(await tab.evaluate(() => location.search)).toContain(`engine=${engine}`);
+      await tab.click('[data-testid=saturate]');
+      await tab.waitForSelector('[data-testid=saturation-status]:has-text("Press ▶ Play")');
+      const steps = await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps);
+      await tab.click('[data-testid=lesson-run]');
+      await tab.waitForSelector('[data-testid=lesson][data-done=true]', { timeout: 60_000 });
+      const run = async (loss: string) => ({
+        first: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-first')),
+        last: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-last')),
+        steps: Number(await tab.getAttribute(`[data-testid=lesson-${loss}]`, 'data-steps')),
+      });
+      const bce = await run('bce');
+      const mse = await run('mse');
+      // BCE's fused dZ2 = A2 - Y is exact at saturation, so the cost falls by orders of magnitude.
+      expect(bce.first).toBeGreaterThan(10);
+      expect(bce.last).toBeLessThan(bce.first * 1e-3);
+      // MSE's dZ2 = 2 (A2 - Y) A2 (1 - A2) is exactly 0 where A2 rounds to 1: no parameter moves, J stays.
+      expect(mse.first).toBeGreaterThan(0.4);
+      expect(mse.last).toBe(mse.first);
+      expect([bce.steps, mse.steps]).toEqual([600, 600]);
+      // The page's own training was left as it was.
+      expect(await tab.evaluate(() => (window as unknown as DemoWindow).onegradDemo.trainer!.steps)).toBe(
+        steps,
+      );
+      await tab.close();
+    },
+  );
 
   it('trains softmax + cce on three classes with relu hidden units, and refuses a pair that is no network', async () => {
     const tab = await openPage('?dataset=blobs3&hidden=6&hidden-activation=relu');
@@ -494,13 +513,20 @@ describe('the saturation lesson and other pairs', () => {
 
 describe('the engines in a worker', () => {
   it('switches to every engine without a main-thread task over 200 ms, and measures its steps/s on the seed net', async () => {
+    // tfjs's WebAssembly binaries, as the tab (its engine worker included) requests them, from its load on.
+    const tfjsWasm: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.url().includes('tfjs-backend-wasm')) tfjsWasm.push(r.url());
+    };
+    page.context().on('request', onRequest);
     const tab = await openPage();
     const ids = await tab
       .locator('[data-testid^=backend-]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('backend-'.length) ?? ''));
-    expect(ids).toEqual(['ts', 'onnx', 'tfjs']);
+    expect(ids).toEqual(['ts', 'onnx', 'tfjs', 'tfjs-wasm']);
     const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
     for (const id of [...ids.slice(1), 'ts']) {
+      if (id === 'tfjs-wasm') expect(tfjsWasm, 'tfjs wasm fetched before its engine was picked').toEqual([]);
       const from = await tab.evaluate(() => performance.now());
       await tab.click(`[data-testid=backend-${id}]`);
       await tab.waitForSelector(`[data-testid=status][data-backend=${id}]`, { timeout: 60_000 });
@@ -525,6 +551,10 @@ describe('the engines in a worker', () => {
         `steps/s on the seed net (2-2-1, bce, float32), ${id}: ${Math.round(rate)} (Chromium, ${cpu})`,
       );
     }
+    page.context().off('request', onRequest);
+    // One binary, the single-threaded SIMD build: the threaded one's pthread workers cannot load the bundle.
+    expect(tfjsWasm).toHaveLength(1);
+    expect(tfjsWasm[0]).toMatch(/\/tfjs-backend-wasm-simd-[\w-]+\.wasm$/);
     await tab.close();
   });
 });

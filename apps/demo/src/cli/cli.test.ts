@@ -12,24 +12,35 @@ function cli(...args: string[]) {
 }
 
 describe('demo:cli', () => {
-  it('trains, switches ts -> onnx -> tfjs within the error model, and prints the seed trace table', () => {
-    const r = cli('--dataset', 'xor', '--steps', '90', '--lr', '2', '--switch', '30:onnx,60:tfjs');
+  it('trains, switches ts -> onnx -> tfjs -> tfjs-wasm within the error model, and prints the seed trace table', () => {
+    const r = cli(
+      '--dataset',
+      'xor',
+      '--steps',
+      '120',
+      '--lr',
+      '2',
+      '--switch',
+      '30:onnx,60:tfjs,90:tfjs-wasm',
+    );
     expect(r.err).not.toMatch(/error|failed/i);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/After step 30: ts -> onnx .*identical bit for bit/);
     expect(r.out).toMatch(/After step 60: onnx -> tfjs .*identical bit for bit/);
+    expect(r.out).toMatch(/After step 90: tfjs -> tfjs-wasm .*identical bit for bit/);
     // The first step on each new engine, from the handed-over parameters, is judged by @onegrad/conformance.
     const verdicts = [
-      ...r.out.matchAll(/First step on (\w+) after the switch: .*; (within|OUTSIDE) the error model/g),
+      ...r.out.matchAll(/First step on ([\w-]+) after the switch: .*; (within|OUTSIDE) the error model/g),
     ];
     expect(verdicts.map((m) => [m[1], m[2]])).toEqual([
       ['onnx', 'within'],
       ['tfjs', 'within'],
+      ['tfjs-wasm', 'within'],
     ]);
     expect(r.out).toContain('dA2 = error / (A2 (1 - A2))');
     expect(r.out).toMatch(/fused dZ2 = A2 - Y \(backend\)/);
     // Piped, the progress bar prints a line per quarter on stderr instead of redrawing.
-    expect(r.err).toMatch(/^100% \(90\/90\) tfjs/m);
+    expect(r.err).toMatch(/^100% \(120\/120\) tfjs-wasm/m);
   });
 
   it('prints the help with exit code 0', () => {

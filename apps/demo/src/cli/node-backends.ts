@@ -18,6 +18,12 @@ export const NODE_BACKENDS: readonly BackendChoice[] = [
     dtypes: ['float32'],
     create: () => createTfjsBackend({ tfBackend: 'cpu' }),
   },
+  {
+    id: 'tfjs-wasm',
+    label: 'TensorFlow.js (wasm)',
+    dtypes: ['float32'],
+    create: () => createTfjsBackend({ tfBackend: 'wasm' }),
+  },
 ];
 
 /** A pool over {@link NODE_BACKENDS}. */

@@ -3,6 +3,7 @@ import { createTfjsBackend } from '@onegrad/backend-tfjs';
 import { createTsBackend } from '@onegrad/backend-ts';
 import { firstAvailable } from '@onegrad/core';
 import { type BackendChoice, BackendPool } from '../lib/backend-pool.js';
+import { createTfjsWasmBackend } from './tfjs-wasm.js';
 
 /** The backends the page offers, each running in the browser. */
 export const WEB_BACKENDS: readonly BackendChoice[] = [
@@ -16,7 +17,7 @@ export const WEB_BACKENDS: readonly BackendChoice[] = [
   },
   {
     id: 'tfjs',
-    label: 'TensorFlow.js',
+    label: 'TensorFlow.js (WebGL)',
     dtypes: ['float32'],
     // webgl where the browser has it, else tfjs's plain JavaScript kernels.
     create: () =>
@@ -24,6 +25,13 @@ export const WEB_BACKENDS: readonly BackendChoice[] = [
         () => createTfjsBackend({ tfBackend: 'webgl' }),
         () => createTfjsBackend({ tfBackend: 'cpu' }),
       ]),
+  },
+  {
+    id: 'tfjs-wasm',
+    label: 'TensorFlow.js (WebAssembly)',
+    dtypes: ['float32'],
+    // A step of a small network is some forty kernels: one WebGL draw each, but a plain call here.
+    create: createTfjsWasmBackend,
   },
 ];
 
