@@ -61,6 +61,7 @@ export {
   toRows,
   zeros,
 } from './matrix.js';
+export type { MaybePromise } from './maybe-async.js';
 export {
   ACTIVATIONS,
   ALL_LOSSES,
