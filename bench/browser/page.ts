@@ -35,8 +35,13 @@ function backendOf(task: ChildTask): Backend {
 async function runRow(task: ChildTask): Promise<ChildMessage> {
   try {
     const runner = await sessionRunner(backendOf(task), task.row, workloadById(task.row.workload));
-    const calls = await measure(() => runner.step(), task.plan);
-    await runner.dispose();
+    let calls: number[];
+    try {
+      calls = await measure(() => runner.step(), task.plan);
+      await runner.verify?.();
+    } finally {
+      await runner.dispose();
+    }
     return { ok: true, result: { times: calls.map((ms) => ms / task.row.stepsPerCall) } };
   } catch (error) {
     if (error instanceof RowSkipped) return { ok: false, skipped: error.message };

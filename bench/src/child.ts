@@ -30,6 +30,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
   // A call of a many-steps row runs stepsPerCall steps: the report keeps the time of one step.
   const calls = await measure(() => runner.step(), task.plan);
   const times = calls.map((ms) => ms / task.row.stepsPerCall);
+  await runner.verify?.();
   await runner.dispose();
   // maxRSS is in kilobytes: the high-water mark of this process, which ran this row only.
   return { times, peakRssMb: process.resourceUsage().maxRSS / 1024 };

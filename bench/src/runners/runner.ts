@@ -8,6 +8,12 @@ export interface Runner {
    * back as the implementation's API does.
    */
   step(): unknown;
+  /**
+   * Checks after the samples that the row computed the workload's step (throws when it did not, and the
+   * row fails). After, not before: a check that runs backend-ts in float64 before onegrad-ts float32 is
+   * timed leaves the shared kernels compiled for both array types, and slower.
+   */
+  verify?(): Promise<void>;
   /** Releases the engine's resources. */
   dispose(): void | Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { createTsBackend } from '@onegrad/backend-ts';
 import { type Backend, initParams, matrix, type NetworkSpec, SpecError, seededRandom } from '@onegrad/core';
 import { describe, expect, it } from 'vitest';
-import { createSessionOrSkip } from './onegrad-session.js';
+import { workloadById } from '../workloads.js';
+import { createSessionOrSkip, sessionRunner } from './onegrad-session.js';
 import { PlainMlp } from './plain-mlp.js';
 import { RowSkipped } from './runner.js';
 
@@ -75,5 +76,38 @@ describe('PlainMlp', () => {
     const next = await session.step({ x, y }, { learningRate: 0.5 });
     expect(plain.step(x.data as Float32Array, y.data as Float32Array, m, 0.5)).toBeCloseTo(next.loss, 5);
     expect(next.loss).toBeLessThan(want.loss);
+  });
+});
+
+describe('sessionRunner verify', () => {
+  const w = workloadById('W5');
+  const row = {
+    workload: 'W5',
+    impl: 'onegrad-ts',
+    engine: 'js',
+    dtype: 'float32',
+    stepsPerCall: 1,
+  } as const;
+
+  it('passes a backend that computes the workload after its timed steps', async () => {
+    const runner = await sessionRunner(createTsBackend(), row, w);
+    for (let i = 0; i < 3; i++) await runner.step();
+    await expect(runner.verify?.()).resolves.toBeUndefined();
+    await runner.dispose();
+  });
+
+  it('fails a backend that accepts the spec but computes another network', async () => {
+    const ts = createTsBackend();
+    // The same sizes and loss with a sigmoid hidden layer in place of the workload's relu.
+    const other = Object.create(ts, {
+      createSession: {
+        value: (spec: NetworkSpec, params: Parameters<Backend['createSession']>[1]) =>
+          ts.createSession({ ...spec, activations: ['sigmoid', 'softmax'] }, params),
+      },
+    }) as Backend;
+    const runner = await sessionRunner(other, row, w);
+    await runner.step();
+    await expect(runner.verify?.()).rejects.toThrow(/computes another step of W5 than backend-ts float64/);
+    await runner.dispose();
   });
 });
