@@ -25,11 +25,15 @@ export function gemm(
   // Products too small for one block (the seed net's are all 2 x 2) take the short loop, which the
   // compiler inlines into the caller: the blocked function is too large to inline, and its call was
   // a measurable part of a step that does almost no arithmetic.
-  if (M < 4 || N < 4) outputByOutput(M, N, K, a, ar, ac, b, br, bc, C, alpha, bias);
+  if (M < 4 || N < 4) outputByOutput(M, N, K, a, ar, ac, b, br, bc, C, alpha, bias, 0, 0);
   else blocked(M, N, K, a, ar, ac, b, br, bc, C, alpha, bias);
 }
 
-/** Every output summed on its own, in the same order as a block sums it. */
+/**
+ * Outputs summed one at a time, in the same order as a block sums them: every output, or with `M4`
+ * and `N4` set only those outside the blocks (columns from `N4` in the first `M4` rows, every column
+ * below them).
+ */
 function outputByOutput(
   M: number,
   N: number,
@@ -43,9 +47,11 @@ function outputByOutput(
   C: FloatArray,
   alpha: number,
   bias: FloatArray | undefined,
+  M4: number,
+  N4: number,
 ): void {
   for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
+    for (let j = i < M4 ? N4 : 0; j < N; j++) {
       let s = bias ? (bias[j] as number) : 0;
       for (let k = 0, pa = i * ar, pb = j * bc; k < K; k++, pa += ac, pb += br)
         s += (a[pa] as number) * (b[pb] as number);
@@ -54,7 +60,7 @@ function outputByOutput(
   }
 }
 
-/** 4 x 4 blocks, then the ragged right and bottom edges one output at a time. */
+/** 4 x 4 blocks, then the ragged right and bottom edges. */
 function blocked(
   M: number,
   N: number,
@@ -143,13 +149,5 @@ function blocked(
       C[o + 3] = alpha * c33;
     }
   }
-  // The ragged right and bottom edges, one output at a time.
-  for (let i = 0; i < M; i++) {
-    for (let j = i < M4 ? N4 : 0; j < N; j++) {
-      let s = bias ? (bias[j] as number) : 0;
-      for (let k = 0, pa = i * ar, pb = j * bc; k < K; k++, pa += ac, pb += br)
-        s += (a[pa] as number) * (b[pb] as number);
-      C[i * N + j] = alpha * s;
-    }
-  }
+  outputByOutput(M, N, K, a, ar, ac, b, br, bc, C, alpha, bias, M4, N4);
 }
