@@ -1,8 +1,14 @@
 import { dtypeOf, firstNonFinite } from './dtype.js';
+import type { EngineStep } from './engine.js';
 import { DivergenceError } from './errors.js';
 import { cellOf } from './finite-matrix.js';
 import { type Matrix, shapeOf } from './matrix.js';
 import type { Params } from './params.js';
+
+/** Whether an engine's candidate step may be committed: its cost and its update are finite. */
+export function isFiniteCandidate(out: Pick<EngineStep, 'finite' | 'loss'>): boolean {
+  return out.finite && Number.isFinite(out.loss);
+}
 
 /**
  * Throws {@link DivergenceError} when a step's loss or any updated parameter is not finite, so a

@@ -1,7 +1,7 @@
 import type { BackendInfo } from './backend.js';
 import type { EngineStep, EngineTrain, SessionEngine } from './engine.js';
 import { DisposedError, DivergenceError, OnegradError } from './errors.js';
-import { assertFiniteForward, assertFiniteStep } from './finite-step.js';
+import { assertFiniteForward, assertFiniteStep, isFiniteCandidate } from './finite-step.js';
 import { chanceCost, LossWatch } from './loss-watch.js';
 import type { Matrix } from './matrix.js';
 import { andThen, type MaybePromise } from './maybe-async.js';
@@ -110,7 +110,7 @@ export class CoreSession implements TrainingSession {
 
   /** Commits a finite step or discards it; assembles the trace when asked. */
   private settle(out: EngineStep, traced: boolean): MaybePromise<StepResult> {
-    if (traced || !out.finite || !Number.isFinite(out.loss)) return this.settleChecked(out, traced);
+    if (traced || !isFiniteCandidate(out)) return this.settleChecked(out, traced);
     const { loss } = out;
     return andThen(out.commit(), () => ({ loss, diverging: this.watch.observe(loss) }));
   }
@@ -119,7 +119,7 @@ export class CoreSession implements TrainingSession {
   private async settleChecked(out: EngineStep, traced: boolean): Promise<StepResult> {
     let update: Params | undefined;
     try {
-      if (!out.finite || !Number.isFinite(out.loss)) {
+      if (!isFiniteCandidate(out)) {
         assertFiniteStep(out.loss, await out.readUpdate());
         throw new DivergenceError('step', 'the step produced a non-finite value; it was not applied');
       }

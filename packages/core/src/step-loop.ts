@@ -1,4 +1,5 @@
 import type { EngineTrain, SessionEngine } from './engine.js';
+import { isFiniteCandidate } from './finite-step.js';
 import type { Matrix } from './matrix.js';
 
 /**
@@ -20,12 +21,12 @@ export async function loopSteps(
   try {
     while (done < steps) {
       const out = await engine.step(x, y, learningRate, false);
-      if (!out.finite || !Number.isFinite(out.loss)) {
-        out.discard();
+      if (!isFiniteCandidate(out)) {
+        await out.discard();
         stopped = true;
         break;
       }
-      out.commit();
+      await out.commit();
       losses[done++] = out.loss;
     }
   } catch (error) {
