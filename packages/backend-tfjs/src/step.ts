@@ -1,4 +1,4 @@
-import type { LayerQuantity } from '@onegrad/core';
+import { firstNonFinite, type LayerQuantity } from '@onegrad/core';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { blockSum, SUM_BLOCK } from './block-sum.js';
 import { DenseLayer } from './dense-layer.js';
@@ -145,17 +145,7 @@ export function costsTogether(y: Tensor): boolean {
  * heap), a pass over the values is cheaper than the probe's kernels.
  */
 export function paramsFinite(params: readonly LayerTensors[]): boolean {
-  for (const p of params) if (!valuesFinite(p.W.dataSync()) || !valuesFinite(p.b.dataSync())) return false;
-  return true;
-}
-
-function valuesFinite(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    // v - v is 0 for finite v and NaN for inf or NaN.
-    if (v - v !== 0) return false;
-  }
-  return true;
+  return params.every((p) => firstNonFinite(p.W.dataSync()) < 0 && firstNonFinite(p.b.dataSync()) < 0);
 }
 
 /**
