@@ -1,6 +1,6 @@
 import { dtypeOf, firstNonFinite } from './dtype.js';
 import type { EngineStep } from './engine.js';
-import { DivergenceError } from './errors.js';
+import { DivergenceError, type OnegradError } from './errors.js';
 import { cellOf } from './finite-matrix.js';
 import { type Matrix, shapeOf } from './matrix.js';
 import type { Params } from './params.js';
@@ -40,5 +40,23 @@ export function assertFiniteForward(a: Matrix, name = 'x'): Matrix {
   throw new DivergenceError(
     name,
     `the forward pass makes element ${cellOf(bad, a.cols)} of the ${shapeOf(a)} output ${a.data[bad]}: the inputs and parameters overflow in ${dtypeOf(a.data)}`,
+  );
+}
+
+/**
+ * The DivergenceError of a run of `steps` that stopped at step `done` (counting from 0) for `reason`,
+ * with the costs of the `done` steps applied before it.
+ */
+export function refusedRunStep(
+  reason: OnegradError,
+  done: number,
+  steps: number,
+  losses: Float64Array,
+): DivergenceError {
+  const detail = reason.message.slice(reason.parameter.length + 2);
+  return new DivergenceError(
+    reason.parameter,
+    `step ${done} of ${steps} (counting from 0) was refused after ${done} applied: ${detail}`,
+    { step: done, losses, cause: reason },
   );
 }

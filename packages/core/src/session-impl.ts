@@ -1,7 +1,7 @@
 import type { BackendInfo } from './backend.js';
 import type { EngineStep, EngineTrain, SessionEngine } from './engine.js';
 import { DisposedError, DivergenceError, OnegradError } from './errors.js';
-import { assertFiniteForward, assertFiniteStep, isFiniteCandidate } from './finite-step.js';
+import { assertFiniteForward, assertFiniteStep, isFiniteCandidate, refusedRunStep } from './finite-step.js';
 import { chanceCost, LossWatch } from './loss-watch.js';
 import type { Matrix } from './matrix.js';
 import { andThen, type MaybePromise } from './maybe-async.js';
@@ -171,12 +171,7 @@ export class CoreSession implements TrainingSession {
     } finally {
       refused.discard();
     }
-    const detail = reason.message.slice(reason.parameter.length + 2);
-    throw new DivergenceError(
-      reason.parameter,
-      `step ${done} of ${steps} (counting from 0) was refused after ${done} applied: ${detail}`,
-      { step: done, losses, cause: reason },
-    );
+    throw refusedRunStep(reason, done, steps, losses);
   }
 
   private trace(out: EngineStep, params: Params): StepTrace {

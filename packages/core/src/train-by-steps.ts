@@ -1,4 +1,5 @@
 import { DivergenceError } from './errors.js';
+import { refusedRunStep } from './finite-step.js';
 import type { Batch, TrainingSession, TrainOptions, TrainResult } from './session.js';
 import { snapshotTrainOptions } from './train-options.js';
 
@@ -23,14 +24,7 @@ export async function trainBySteps(
       losses[k] = result.loss;
       diverging ||= result.diverging;
     } catch (error) {
-      if (error instanceof DivergenceError) {
-        const detail = error.message.slice(error.parameter.length + 2);
-        throw new DivergenceError(
-          error.parameter,
-          `step ${k} of ${steps} (counting from 0) was refused after ${k} applied: ${detail}`,
-          { step: k, losses: losses.slice(0, k), cause: error },
-        );
-      }
+      if (error instanceof DivergenceError) throw refusedRunStep(error, k, steps, losses.slice(0, k));
       if (k > 0) await session.setParams(before);
       throw error;
     }
